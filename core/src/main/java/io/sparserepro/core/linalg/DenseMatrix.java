@@ -1,0 +1,336 @@
+package io.sparserepro.core.linalg;
+
+import io.sparserepro.core.Checks;
+import java.util.Arrays;
+
+/**
+ * A dense real matrix stored column-major in one {@code double[]}: entry (i, j) is at
+ * {@code data[j * rows + i]}, so a column is a contiguous slice (what greedy solvers touch).
+ *
+ * <p>The matrix is mutable only through {@link #set} and {@link #data()}; methods that
+ * derive a new matrix return a copy. Shapes are checked at every public entry and the message
+ * names both shapes.
+ */
+public final class DenseMatrix implements LinearOperator {
+    private final int rows;
+    private final int cols;
+    private final double[] data;
+
+    private DenseMatrix(int rows, int cols, double[] data) {
+        this.rows = rows;
+        this.cols = cols;
+        this.data = data;
+    }
+
+    /** A zero matrix. */
+    public static DenseMatrix zeros(int rows, int cols) {
+        Checks.requirePositive("rows", rows);
+        Checks.requirePositive("cols", cols);
+        if ((long) rows * cols > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(
+                    "rows × cols must fit in one Java array: " + rows + " × " + cols);
+        }
+        return new DenseMatrix(rows, cols, new double[rows * cols]);
+    }
+
+    /** The n×n identity. */
+    public static DenseMatrix identity(int n) {
+        DenseMatrix m = zeros(n, n);
+        for (int i = 0; i < n; i++) {
+            m.data[i * n + i] = 1.0;
+        }
+        return m;
+    }
+
+    /** Wraps (does not copy) column-major data of length rows·cols. */
+    public static DenseMatrix wrapColumnMajor(int rows, int cols, double[] data) {
+        Checks.requirePositive("rows", rows);
+        Checks.requirePositive("cols", cols);
+        Checks.requireNonNull("data", data);
+        if ((long) rows * cols != data.length) {
+            throw new IllegalArgumentException("data must have length rows × cols = " + rows
+                    + " × " + cols + " = " + ((long) rows * cols) + ": " + data.length);
+        }
+        return new DenseMatrix(rows, cols, data);
+    }
+
+    /** Copies row-major data of length rows·cols into a new matrix. */
+    public static DenseMatrix fromRowMajor(int rows, int cols, double[] rowMajor) {
+        DenseMatrix m = wrapColumnMajor(rows, cols, new double[Checks.requireNonNull("data", rowMajor).length]);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                m.data[j * rows + i] = rowMajor[i * cols + j];
+            }
+        }
+        return m;
+    }
+
+    /** Copies a rectangular {@code double[row][col]} array. */
+    public static DenseMatrix fromRows(double[][] rowArrays) {
+        Checks.requireNonNull("rows", rowArrays);
+        if (rowArrays.length == 0 || rowArrays[0] == null || rowArrays[0].length == 0) {
+            throw new IllegalArgumentException("rows must be a non-empty rectangular array");
+        }
+        int r = rowArrays.length;
+        int c = rowArrays[0].length;
+        DenseMatrix m = zeros(r, c);
+        for (int i = 0; i < r; i++) {
+            if (rowArrays[i] == null || rowArrays[i].length != c) {
+                throw new IllegalArgumentException("rows must be rectangular: row 0 has " + c
+                        + " entries, row " + i + " has " + (rowArrays[i] == null ? "none" : rowArrays[i].length));
+            }
+            for (int j = 0; j < c; j++) {
+                m.data[j * r + i] = rowArrays[i][j];
+            }
+        }
+        return m;
+    }
+
+    @Override
+    public int rows() {
+        return rows;
+    }
+
+    @Override
+    public int cols() {
+        return cols;
+    }
+
+    /** The backing column-major array (not a copy): writes change the matrix. */
+    public double[] data() {
+        return data;
+    }
+
+    /** Index of column {@code j}'s first entry in {@link #data()}. */
+    public int columnOffset(int j) {
+        return j * rows;
+    }
+
+    public double get(int i, int j) {
+        checkIndex(i, j);
+        return data[j * rows + i];
+    }
+
+    public void set(int i, int j, double value) {
+        checkIndex(i, j);
+        data[j * rows + i] = value;
+    }
+
+    private void checkIndex(int i, int j) {
+        if (i < 0 || i >= rows || j < 0 || j >= cols) {
+            throw new IndexOutOfBoundsException(
+                    "(" + i + ", " + j + ") is outside a " + rows + "×" + cols + " matrix");
+        }
+    }
+
+    public DenseMatrix copy() {
+        return new DenseMatrix(rows, cols, data.clone());
+    }
+
+    /** A new {@code double[rows][cols]}. */
+    public double[][] toRows() {
+        double[][] out = new double[rows][cols];
+        for (int j = 0; j < cols; j++) {
+            for (int i = 0; i < rows; i++) {
+                out[i][j] = data[j * rows + i];
+            }
+        }
+        return out;
+    }
+
+    public DenseMatrix transpose() {
+        DenseMatrix t = zeros(cols, rows);
+        for (int j = 0; j < cols; j++) {
+            for (int i = 0; i < rows; i++) {
+                t.data[i * cols + j] = data[j * rows + i];
+            }
+        }
+        return t;
+    }
+
+    @Override
+    public void apply(double[] x, double[] out) {
+        Checks.requireLength("x", x, cols);
+        Checks.requireMinLength("out", out, rows);
+        DenseKernels.active().multiply(data, rows, cols, x, out);
+    }
+
+    @Override
+    public void applyAdjoint(double[] r, double[] out) {
+        Checks.requireMinLength("r", r, rows);
+        Checks.requireMinLength("out", out, cols);
+        DenseKernels.active().multiplyTransposed(data, rows, cols, r, out);
+    }
+
+    @Override
+    public void column(int j, double[] out) {
+        Checks.requireInRange("column", j, 0, cols - 1);
+        System.arraycopy(data, j * rows, out, 0, rows);
+    }
+
+    @Override
+    public void applyOnSupport(int[] support, double[] coefficients, int size, double[] out) {
+        Arrays.fill(out, 0, rows, 0.0);
+        DenseKernel kernel = DenseKernels.active();
+        for (int i = 0; i < size; i++) {
+            kernel.axpy(coefficients[i], data, support[i] * rows, out, 0, rows);
+        }
+    }
+
+    /** Inner product of column j with {@code v[0..rows)}. */
+    public double columnDot(int j, double[] v) {
+        return DenseKernels.active().dot(data, j * rows, v, 0, rows);
+    }
+
+    @Override
+    public DenseMatrix toDense() {
+        return this;
+    }
+
+    /** C = this · other. */
+    public DenseMatrix multiply(DenseMatrix other) {
+        Checks.requireNonNull("other", other);
+        if (other.rows != cols) {
+            throw new IllegalArgumentException("cannot multiply a " + rows + "×" + cols
+                    + " matrix by a " + other.rows + "×" + other.cols + " matrix");
+        }
+        DenseMatrix c = zeros(rows, other.cols);
+        DenseKernel kernel = DenseKernels.active();
+        double[] col = new double[cols];
+        double[] out = new double[rows];
+        for (int j = 0; j < other.cols; j++) {
+            System.arraycopy(other.data, j * other.rows, col, 0, cols);
+            kernel.multiply(data, rows, cols, col, out);
+            System.arraycopy(out, 0, c.data, j * rows, rows);
+        }
+        return c;
+    }
+
+    /** The Gram matrix AᵀA (cols×cols, symmetric). */
+    public DenseMatrix gram() {
+        DenseMatrix g = zeros(cols, cols);
+        DenseKernel kernel = DenseKernels.active();
+        for (int j = 0; j < cols; j++) {
+            for (int i = 0; i <= j; i++) {
+                double v = kernel.dot(data, i * rows, data, j * rows, rows);
+                g.data[j * cols + i] = v;
+                g.data[i * cols + j] = v;
+            }
+        }
+        return g;
+    }
+
+    /** ‖A[:, j]‖₂ for every column. */
+    public double[] columnNorms() {
+        double[] norms = new double[cols];
+        double[] col = new double[rows];
+        for (int j = 0; j < cols; j++) {
+            System.arraycopy(data, j * rows, col, 0, rows);
+            norms[j] = DenseKernels.norm2(col, rows);
+        }
+        return norms;
+    }
+
+    /**
+     * A copy with every column scaled to unit ℓ2 norm (the papers' normalisation, which makes
+     * δ₁ = 0). A zero column cannot be normalised and is reported by index.
+     */
+    public DenseMatrix normalizeColumns() {
+        double[] norms = columnNorms();
+        DenseMatrix out = copy();
+        for (int j = 0; j < cols; j++) {
+            if (norms[j] == 0) {
+                throw new IllegalArgumentException(
+                        "column " + j + " of the matrix is zero and cannot be normalised; remove it");
+            }
+            double s = 1.0 / norms[j];
+            for (int i = 0, o = j * rows; i < rows; i++) {
+                out.data[o + i] *= s;
+            }
+        }
+        return out;
+    }
+
+    /** Rejects NaN or infinite entries, naming the first. */
+    public DenseMatrix requireFinite(String name) {
+        for (int k = 0; k < data.length; k++) {
+            if (!Double.isFinite(data[k])) {
+                throw new IllegalArgumentException(name + " must be finite, but " + name + "["
+                        + (k % rows) + ", " + (k / rows) + "] = " + data[k]);
+            }
+        }
+        return this;
+    }
+
+    /** Rejects all-zero columns (they make normalisation and least squares meaningless). */
+    public DenseMatrix requireNonZeroColumns(String name) {
+        for (int j = 0; j < cols; j++) {
+            boolean zero = true;
+            for (int i = 0, o = j * rows; i < rows && zero; i++) {
+                zero = data[o + i] == 0.0;
+            }
+            if (zero) {
+                throw new IllegalArgumentException(
+                        name + " has an all-zero column " + j + "; remove it or drop that variable");
+            }
+        }
+        return this;
+    }
+
+    /**
+     * ‖A‖₂, the largest singular value, by power iteration on AᵀA from a fixed pseudo-random
+     * start (deterministic, and almost surely not orthogonal to the top singular vector).
+     * Stops when the relative change of the estimate is below {@code relativeTolerance}.
+     */
+    public double spectralNorm(double relativeTolerance, int maxIterations) {
+        Checks.requirePositive("relativeTolerance", relativeTolerance);
+        Checks.requirePositive("maxIterations", maxIterations);
+        double[] v = new double[cols];
+        long state = 0x9E3779B97F4A7C15L;
+        for (int j = 0; j < cols; j++) {
+            state = state * 6364136223846793005L + 1442695040888963407L;
+            v[j] = 0.5 + ((state >>> 11) * 0x1.0p-53);
+        }
+        double[] av = new double[rows];
+        DenseKernel kernel = DenseKernels.active();
+        double estimate = 0;
+        for (int it = 0; it < maxIterations; it++) {
+            double norm = DenseKernels.norm2(v, cols);
+            if (norm == 0) {
+                return 0;
+            }
+            for (int j = 0; j < cols; j++) {
+                v[j] /= norm;
+            }
+            kernel.multiply(data, rows, cols, v, av);
+            double next = DenseKernels.norm2(av, rows);
+            kernel.multiplyTransposed(data, rows, cols, av, v);
+            if (it > 0 && Math.abs(next - estimate) <= relativeTolerance * next) {
+                return next;
+            }
+            estimate = next;
+        }
+        return estimate;
+    }
+
+    /** ‖A‖₂ to a relative accuracy of 1e-10 (ample for a step size 1/‖A‖₂²). */
+    public double spectralNorm() {
+        return spectralNorm(1e-10, 100_000);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DenseMatrix other && other.rows == rows && other.cols == cols
+                && Arrays.equals(other.data, data);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * rows + cols) + Arrays.hashCode(data);
+    }
+
+    @Override
+    public String toString() {
+        return "DenseMatrix[" + rows + "×" + cols + "]";
+    }
+}
