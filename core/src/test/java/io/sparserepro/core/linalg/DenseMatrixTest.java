@@ -1,0 +1,94 @@
+package io.sparserepro.core.linalg;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
+import org.junit.jupiter.api.Test;
+
+class DenseMatrixTest {
+
+    @Test
+    void storesColumnMajorAndConvertsFromRows() {
+        DenseMatrix a = DenseMatrix.fromRows(new double[][] {{1, 2, 3}, {4, 5, 6}});
+        assertArrayEquals(new double[] {1, 4, 2, 5, 3, 6}, a.data());
+        assertEquals(6, a.get(1, 2));
+        assertEquals(a, DenseMatrix.fromRowMajor(2, 3, new double[] {1, 2, 3, 4, 5, 6}));
+        assertArrayEquals(new double[] {1, 2, 3}, a.toRows()[0]);
+        assertEquals(DenseMatrix.fromRows(new double[][] {{1, 4}, {2, 5}, {3, 6}}), a.transpose());
+    }
+
+    @Test
+    void productsAgreeWithNaiveLoops() {
+        DenseMatrix a = TestMatrices.gaussian(13, 9, 11);
+        DenseMatrix b = TestMatrices.gaussian(9, 4, 12);
+        DenseMatrix c = a.multiply(b);
+        for (int j = 0; j < 4; j++) {
+            double[] col = new double[9];
+            b.column(j, col);
+            double[] expected = TestMatrices.naiveMultiply(a, col);
+            for (int i = 0; i < 13; i++) {
+                assertEquals(expected[i], c.get(i, j), 1e-12);
+            }
+        }
+        DenseMatrix g = a.gram();
+        DenseMatrix expectedGram = a.transpose().multiply(a);
+        assertTrue(TestMatrices.maxAbsDiff(g.data(), expectedGram.data()) < 1e-12);
+        int[] support = {1, 4, 8};
+        double[] coef = {0.5, -2, 3};
+        double[] out = new double[13];
+        a.applyOnSupport(support, coef, 3, out);
+        double[] x = new double[9];
+        x[1] = 0.5;
+        x[4] = -2;
+        x[8] = 3;
+        assertTrue(TestMatrices.maxAbsDiff(out, TestMatrices.naiveMultiply(a, x)) < 1e-12);
+    }
+
+    @Test
+    void normalizedColumnsHaveUnitNorm() {
+        DenseMatrix a = TestMatrices.gaussian(20, 30, 3).normalizeColumns();
+        for (double norm : a.columnNorms()) {
+            assertEquals(1.0, norm, 1e-14);
+        }
+    }
+
+    @Test
+    void spectralNormMatchesTheSingularValueDecomposition() {
+        for (long seed = 1; seed <= 5; seed++) {
+            DenseMatrix a = TestMatrices.gaussian(25 + (int) seed, 40, seed).normalizeColumns();
+            double expected = new SingularValueDecomposition(new Array2DRowRealMatrix(a.toRows())).getNorm();
+            // Power iteration converges linearly with ratio (σ2/σ1)²; a relative stopping
+            // tolerance of 1e-10 leaves an error of that order times 1/(1 − ratio).
+            assertEquals(expected, a.spectralNorm(), 1e-7 * expected);
+        }
+        assertEquals(1.0, DenseMatrix.identity(7).spectralNorm(), 1e-12);
+        assertEquals(0.0, DenseMatrix.zeros(3, 2).spectralNorm(), 0);
+    }
+
+    @Test
+    void badInputIsRejectedWithTheArgumentName() {
+        assertMessage(() -> DenseMatrix.zeros(0, 3), "rows");
+        assertMessage(() -> DenseMatrix.wrapColumnMajor(2, 3, new double[5]), "data must have length");
+        assertMessage(() -> DenseMatrix.fromRows(new double[][] {{1, 2}, {3}}), "row 1");
+        DenseMatrix a = DenseMatrix.zeros(2, 3);
+        assertMessage(() -> a.apply(new double[2], new double[2]), "x must have length 3");
+        assertMessage(() -> a.applyAdjoint(new double[1], new double[3]), "r must have length at least 2");
+        assertMessage(() -> a.normalizeColumns(), "column 0");
+        assertMessage(() -> a.requireNonZeroColumns("A"), "A has an all-zero column 0");
+        a.set(1, 2, Double.NaN);
+        assertMessage(() -> a.requireFinite("A"), "A[1, 2] = NaN");
+        assertMessage(() -> a.multiply(DenseMatrix.zeros(2, 2)), "2×3 matrix by a 2×2");
+        assertMessage(() -> a.spectralNorm(-1, 10), "relativeTolerance");
+        assertThrows(IndexOutOfBoundsException.class, () -> a.get(2, 0));
+    }
+
+    static void assertMessage(Runnable action, String expectedFragment) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, action::run);
+        assertTrue(e.getMessage().contains(expectedFragment),
+                "message '" + e.getMessage() + "' should contain '" + expectedFragment + "'");
+    }
+}
