@@ -1,0 +1,43 @@
+package io.sparserepro.algorithms;
+
+import io.sparserepro.core.Checks;
+import io.sparserepro.core.linalg.DenseMatrix;
+import io.sparserepro.core.linalg.LinearOperator;
+import io.sparserepro.core.problem.Problem;
+
+/** Input checks shared by every solver, run at the public boundary before any work. */
+public final class SolverInputs {
+    private SolverInputs() {
+    }
+
+    /**
+     * Rejects what the {@link Problem} record cannot see: a null problem, non-finite matrix
+     * entries and all-zero columns (which make selection by correlation and least squares
+     * meaningless). Shapes, finite observations and k ∈ [1, min(m, n)] are checked by
+     * {@link Problem} itself.
+     */
+    public static Problem requireSolvable(Problem problem) {
+        Checks.requireNonNull("problem", problem);
+        LinearOperator a = problem.operator();
+        if (a instanceof DenseMatrix dense) {
+            dense.requireFinite("A").requireNonZeroColumns("A");
+        } else {
+            double[] column = new double[a.rows()];
+            for (int j = 0; j < a.cols(); j++) {
+                a.column(j, column);
+                boolean zero = true;
+                for (double v : column) {
+                    if (!Double.isFinite(v)) {
+                        throw new IllegalArgumentException("A must be finite, but column " + j + " has " + v);
+                    }
+                    zero &= v == 0.0;
+                }
+                if (zero) {
+                    throw new IllegalArgumentException(
+                            "A has an all-zero column " + j + "; remove it or drop that variable");
+                }
+            }
+        }
+        return problem;
+    }
+}
