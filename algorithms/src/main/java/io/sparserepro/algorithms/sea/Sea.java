@@ -1,0 +1,422 @@
+package io.sparserepro.algorithms.sea;
+
+import io.sparserepro.algorithms.SolverInputs;
+import io.sparserepro.algorithms.SparseResult;
+import io.sparserepro.algorithms.SparseSolver;
+import io.sparserepro.algorithms.Trace;
+import io.sparserepro.core.Checks;
+import io.sparserepro.core.linalg.DenseKernel;
+import io.sparserepro.core.linalg.DenseKernels;
+import io.sparserepro.core.linalg.DenseMatrix;
+import io.sparserepro.core.linalg.SupportLeastSquares;
+import io.sparserepro.core.problem.Problem;
+import io.sparserepro.core.select.LargestK;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The Support Exploration Algorithm (Mohamed, Malgouyres, Emiya, Chaux, "Straight-Through
+ * meets Sparse Recovery: the Support Exploration Algorithm", ICML 2024, Algorithm 1): the
+ * straight-through estimator applied to min_X F(H(X)), F(x) = ½‖Ax − y‖², H = "keep the k
+ * largest entries of X, refit by least squares".
+ *
+ * <pre>
+ *   for t = 0 … T−1:
+ *       Sᵗ   = largest_k(|Xᵗ|)                   ties → lowest index
+ *       xᵗ   = argmin_{supp x ⊆ Sᵗ} ‖Ax − y‖₂
+ *       Xᵗ⁺¹ = Xᵗ − η Aᵀ(A xᵗ − y)
+ *   return the xᵗ of smallest residual
+ * </pre>
+ *
+ * <p><b>What is reconstructed</b> (SPEC-SEA.md; the paper's exact values are not available
+ * here, so each is a named option recorded in results): the step η = stepFactor/‖A‖₂² with
+ * stepFactor = 1; T = {@link Options#maxIterations}; the tie-break (lowest index); the
+ * round-off stop; and the start rule: when Xᵗ has fewer than k non-zero entries (only
+ * possible at t = 0, e.g. SEA₀'s X⁰ = 0) the iterate is X⁰ itself rather than a least-squares
+ * fit on arbitrarily padded indices, so SEA₀'s first support read is largest_k(|Aᵀy|).
+ *
+ * <p><b>After another solver</b> ({@link #after}), X⁰ is that solver's estimate: t = 0
+ * reproduces its support (or its estimate, if it has fewer than k non-zeros), and as the
+ * best iterate is returned, SEA_ALG is never worse in residual than ALG. This holds exactly:
+ * if round-off made the best SEA iterate's recomputed residual exceed ALG's, ALG's estimate
+ * is returned.
+ *
+ * <p><b>Cost.</b> xᵗ is a least-squares fit, so A_Sᵀ(Axᵗ − y) = 0 and X moves only off the
+ * support; supports change by a few indices, so the QR factorisation of A_S is updated
+ * ({@link SupportLeastSquares}), and the gradient of each of the last few supports is cached:
+ * a repeated support (the common case while the off-support entries of X accumulate) costs
+ * O(n), with no least squares and no Aᵀr.
+ *
+ * <p>Diagnostics: {@code distinctSupports}, {@code bestIteration},
+ * {@code firstIterationContainingTruth} (NaN if never or if S* is unknown),
+ * {@code leastSquaresSolves} (cache misses), {@code step} (η), and for SEA after a solver,
+ * {@code innerResidualNorm} and {@code innerIterations}.
+ */
+public final class Sea implements SparseSolver {
+
+    /**
+     * SEA's options.
+     *
+     * @param stepFactor        η = stepFactor / ‖A‖₂² (reconstructed default 1)
+     * @param maxIterations     T, the number of iterations (reconstructed default 1000)
+     * @param stopAtRoundOff    stop once ‖Axᵗ − y‖ ≤ roundOffTolerance·‖y‖: in the noiseless
+     *                          case such a residual cannot be beaten (default on)
+     * @param roundOffTolerance the relative residual treated as round-off (default 1e-12)
+     * @param supportCacheSize  how many recent supports keep their gradient (default 8; 0 = off)
+     * @param recordTrace       record the residual and support of every iteration
+     */
+    public record Options(double stepFactor, int maxIterations, boolean stopAtRoundOff,
+                          double roundOffTolerance, int supportCacheSize, boolean recordTrace) {
+        public Options {
+            Checks.requireNonNegative("stepFactor", stepFactor);
+            Checks.requireInRange("maxIterations", maxIterations, 1, 100_000_000);
+            Checks.requirePositive("roundOffTolerance", roundOffTolerance);
+            Checks.requireInRange("supportCacheSize", supportCacheSize, 0, 1024);
+        }
+
+        public static Options defaults() {
+            return new Options(1.0, 1000, true, 1e-12, 8, false);
+        }
+
+        public Options withStepFactor(double value) {
+            return new Options(value, maxIterations, stopAtRoundOff, roundOffTolerance, supportCacheSize, recordTrace);
+        }
+
+        public Options withMaxIterations(int value) {
+            return new Options(stepFactor, value, stopAtRoundOff, roundOffTolerance, supportCacheSize, recordTrace);
+        }
+
+        public Options withStopAtRoundOff(boolean value) {
+            return new Options(stepFactor, maxIterations, value, roundOffTolerance, supportCacheSize, recordTrace);
+        }
+
+        public Options withSupportCacheSize(int value) {
+            return new Options(stepFactor, maxIterations, stopAtRoundOff, roundOffTolerance, value, recordTrace);
+        }
+
+        public Options withRecordTrace(boolean value) {
+            return new Options(stepFactor, maxIterations, stopAtRoundOff, roundOffTolerance, supportCacheSize, value);
+        }
+    }
+
+    private final Options options;
+    private final SparseSolver inner;
+
+    private Sea(Options options, SparseSolver inner) {
+        this.options = Checks.requireNonNull("options", options);
+        this.inner = inner;
+    }
+
+    /** SEA₀: SEA alone, from X⁰ = 0. */
+    public static Sea standalone() {
+        return new Sea(Options.defaults(), null);
+    }
+
+    public static Sea standalone(Options options) {
+        return new Sea(options, null);
+    }
+
+    /** SEA_ALG: SEA started from the output of {@code inner}. */
+    public static Sea after(SparseSolver inner) {
+        return after(inner, Options.defaults());
+    }
+
+    public static Sea after(SparseSolver inner, Options options) {
+        return new Sea(options, Checks.requireNonNull("inner", inner));
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** {@code sea-0}, or {@code sea-} followed by the inner solver's name. */
+    @Override
+    public String name() {
+        return inner == null ? "sea-0" : "sea-" + inner.name();
+    }
+
+    @Override
+    public SparseResult solve(Problem problem) {
+        SolverInputs.requireSolvable(problem);
+        if (inner == null) {
+            return explore(problem, new double[problem.cols()], null);
+        }
+        SparseResult start = inner.solve(problem);
+        return explore(problem, start.estimate().clone(), start);
+    }
+
+    /**
+     * SEA from a caller-given exploration start X⁰ (length n; any values, e.g. a dense
+     * estimate from another method). The start is not modified.
+     */
+    public SparseResult solveFrom(Problem problem, double[] start) {
+        SolverInputs.requireSolvable(problem);
+        Checks.requireFinite("start", start);
+        Checks.requireLength("start", start, problem.cols());
+        return explore(problem, start.clone(), null);
+    }
+
+    /** Zobrist key of one index: XOR over a support gives an order-free 64-bit support key. */
+    static long indexKey(int j) {
+        long z = (j + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private SparseResult explore(Problem problem, double[] start, SparseResult innerResult) {
+        return new Run(problem, innerResult).explore(start);
+    }
+
+    /** The per-call workspace and state of one SEA run. */
+    private final class Run {
+        private final Problem problem;
+        private final SparseResult innerResult;
+        private final DenseMatrix a;
+        private final DenseKernel kernel = DenseKernels.active();
+        private final int m;
+        private final int n;
+        private final int k;
+        private final double[] y;
+        private final double yNorm;
+        private final double step;
+        private final SupportLeastSquares leastSquares;
+        private final LargestK largestK;
+        private final int[] support;
+        private final int[] factorizedSupport;
+        private final boolean[] onSupport;
+        private final boolean[] onTruth;
+        private final double[] residual;
+        private final double[] ascent;      // Aᵀ(y − A xᵗ) = −∇F(xᵗ)
+        private final double[] coefficients;
+        private final double[] estimate;
+        private final double[] bestEstimate;
+        private final long[] cacheKeys;
+        private final double[][] cacheAscents;
+        private final boolean[] cacheValid;
+        private final SupportHashSet visited = new SupportHashSet();
+        private final Trace.Recorder trace;
+        private int cacheNext;
+        private double bestResidual = Double.POSITIVE_INFINITY;
+        private int bestIteration = -1;
+        private int firstContainingTruth = -1;
+        private int leastSquaresSolves;
+
+        Run(Problem problem, SparseResult innerResult) {
+            this.problem = problem;
+            this.innerResult = innerResult;
+            this.a = problem.operator().toDense();
+            this.m = a.rows();
+            this.n = a.cols();
+            this.k = problem.sparsity();
+            this.y = problem.observations();
+            this.yNorm = DenseKernels.norm2(y);
+            double spectralNorm = a.spectralNorm(1e-8, 10_000);
+            this.step = options.stepFactor() / (spectralNorm * spectralNorm);
+            this.leastSquares = new SupportLeastSquares(a, k);
+            leastSquares.setObservations(y);
+            this.largestK = new LargestK(n);
+            this.support = new int[k];
+            this.factorizedSupport = new int[k];
+            this.onSupport = new boolean[n];
+            this.onTruth = new boolean[n];
+            if (problem.trueSupport() != null) {
+                for (int j : problem.trueSupport()) {
+                    onTruth[j] = true;
+                }
+            }
+            this.residual = new double[m];
+            this.ascent = new double[n];
+            this.coefficients = new double[k];
+            this.estimate = new double[n];
+            this.bestEstimate = new double[n];
+            int cacheSize = options.supportCacheSize();
+            this.cacheKeys = new long[cacheSize];
+            this.cacheAscents = new double[cacheSize][n];
+            this.cacheValid = new boolean[cacheSize];
+            this.trace = options.recordTrace() ? new Trace.Recorder() : null;
+        }
+
+        SparseResult explore(double[] x) {
+            boolean converged = false;
+            int t = 0;
+            for (; t < options.maxIterations(); t++) {
+                double residualNorm = countNonZeros(x) < k ? evaluateAsIs(x, t) : evaluateSupport(x, t);
+                if (options.stopAtRoundOff() && residualNorm <= options.roundOffTolerance() * yNorm) {
+                    converged = true;
+                    t++;
+                    break;
+                }
+                // Straight-through step: Xᵗ⁺¹ = Xᵗ − η ∇F(xᵗ).
+                kernel.axpy(step, ascent, 0, x, 0, n);
+            }
+            return result(t, converged);
+        }
+
+        private int countNonZeros(double[] x) {
+            int count = 0;
+            for (int j = 0; j < n && count < k; j++) {
+                if (x[j] != 0.0) {
+                    count++;
+                }
+            }
+            return count;
+        }
+
+        /** Fewer than k non-zeros (a zero or short start): the iterate is Xᵗ itself. */
+        private double evaluateAsIs(double[] x, int t) {
+            a.apply(x, residual);
+            for (int i = 0; i < m; i++) {
+                residual[i] = y[i] - residual[i];
+            }
+            double residualNorm = DenseKernels.norm2(residual, m);
+            kernel.multiplyTransposed(a.data(), m, n, residual, ascent);
+            if (residualNorm < bestResidual) {
+                bestResidual = residualNorm;
+                bestIteration = t;
+                System.arraycopy(x, 0, bestEstimate, 0, n);
+            }
+            if (trace != null) {
+                int size = 0;
+                for (int j = 0; j < n; j++) {
+                    if (x[j] != 0.0) {
+                        support[size++] = j;
+                    }
+                }
+                trace.record(residualNorm, support, size);
+            }
+            return residualNorm;
+        }
+
+        /** Sᵗ = largest_k(|Xᵗ|), least squares on it (or its cached gradient), bookkeeping. */
+        private double evaluateSupport(double[] x, int t) {
+            largestK.select(x, n, k, support);
+            long key = 0;
+            int truthFound = 0;
+            for (int i = 0; i < k; i++) {
+                key ^= indexKey(support[i]);
+                if (onTruth[support[i]]) {
+                    truthFound++;
+                }
+            }
+            visited.add(key);
+            if (firstContainingTruth < 0 && problem.trueSupport() != null && truthFound == k) {
+                firstContainingTruth = t;
+            }
+            double residualNorm;
+            int slot = cacheSlot(key);
+            if (slot >= 0) {
+                // A support seen recently: same least-squares fit, same gradient, and its
+                // residual was already compared with the best one.
+                System.arraycopy(cacheAscents[slot], 0, ascent, 0, n);
+                residualNorm = cachedResidualNorm(slot);
+            } else {
+                residualNorm = solveOnSupport(t);
+                storeInCache(key, residualNorm);
+            }
+            if (trace != null) {
+                trace.record(residualNorm, support, k);
+            }
+            return residualNorm;
+        }
+
+        private double solveOnSupport(int t) {
+            leastSquaresSolves++;
+            for (int i = 0; i < k; i++) {
+                onSupport[support[i]] = true;
+            }
+            int size = leastSquares.support(factorizedSupport);
+            for (int i = 0; i < size; i++) {
+                if (!onSupport[factorizedSupport[i]]) {
+                    leastSquares.remove(factorizedSupport[i]);
+                }
+            }
+            for (int i = 0; i < k; i++) {
+                int j = support[i];
+                onSupport[j] = false;
+                if (!leastSquares.contains(j)) {
+                    leastSquares.add(j);
+                }
+            }
+            leastSquares.residual(residual);
+            double residualNorm = DenseKernels.norm2(residual, m);
+            kernel.multiplyTransposed(a.data(), m, n, residual, ascent);
+            if (residualNorm < bestResidual) {
+                bestResidual = residualNorm;
+                bestIteration = t;
+                leastSquares.estimate(bestEstimate, coefficients);
+            }
+            return residualNorm;
+        }
+
+        private final double[] cacheResiduals = new double[Math.max(1, options.supportCacheSize())];
+
+        private int cacheSlot(long key) {
+            for (int i = 0; i < cacheKeys.length; i++) {
+                if (cacheValid[i] && cacheKeys[i] == key) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private double cachedResidualNorm(int slot) {
+            return cacheResiduals[slot];
+        }
+
+        private void storeInCache(long key, double residualNorm) {
+            if (cacheKeys.length == 0) {
+                return;
+            }
+            int slot = cacheNext;
+            cacheNext = (cacheNext + 1) % cacheKeys.length;
+            cacheKeys[slot] = key;
+            cacheValid[slot] = true;
+            cacheResiduals[slot] = residualNorm;
+            System.arraycopy(ascent, 0, cacheAscents[slot], 0, n);
+        }
+
+        private SparseResult result(int iterations, boolean converged) {
+            Map<String, Double> diagnostics = new LinkedHashMap<>();
+            diagnostics.put("distinctSupports", (double) visited.size());
+            diagnostics.put("bestIteration", (double) bestIteration);
+            diagnostics.put("firstIterationContainingTruth",
+                    firstContainingTruth < 0 ? Double.NaN : (double) firstContainingTruth);
+            diagnostics.put("leastSquaresSolves", (double) leastSquaresSolves);
+            diagnostics.put("step", step);
+            Trace recorded = trace == null ? null : trace.build();
+            System.arraycopy(bestEstimate, 0, estimate, 0, n);
+            SparseResult own = SparseResult.of(a, y, estimate, supportOf(estimate), iterations,
+                    converged, recorded, diagnostics);
+            if (innerResult == null) {
+                return own;
+            }
+            diagnostics.put("innerResidualNorm", innerResult.residualNorm());
+            diagnostics.put("innerIterations", (double) innerResult.iterations());
+            if (innerResult.residualNorm() < own.residualNorm()) {
+                // Round-off only: the t = 0 iterate refits the inner solver's own support.
+                return new SparseResult(innerResult.estimate().clone(), innerResult.support(), iterations,
+                        converged, innerResult.residualNorm(), recorded, diagnostics);
+            }
+            return new SparseResult(own.estimate(), own.support(), iterations, converged,
+                    own.residualNorm(), recorded, diagnostics);
+        }
+
+        /** The best support: the non-zeros of the best estimate, padded to its LS support. */
+        private int[] supportOf(double[] x) {
+            int count = 0;
+            for (int j = 0; j < n; j++) {
+                if (x[j] != 0.0) {
+                    count++;
+                }
+            }
+            int[] out = new int[count];
+            for (int j = 0, i = 0; j < n; j++) {
+                if (x[j] != 0.0) {
+                    out[i++] = j;
+                }
+            }
+            return out;
+        }
+    }
+}
