@@ -1,7 +1,11 @@
 package io.sparserepro.core.io;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
@@ -29,6 +33,28 @@ final class FileSupport {
                     + (parent == null ? "(none)" : parent) + " does not exist");
         }
         return new UncheckedIOException("cannot write file " + file + ": " + e, e);
+    }
+
+    /**
+     * Opens a UTF-8 text file whose undecodable bytes become U+FFFD. A strict decoder would
+     * fail while filling the reader's buffer, thousands of lines before the bad one; replacing
+     * lets {@link #requireDecodable} report the line that actually holds the bad bytes.
+     */
+    static BufferedReader openText(Path file) throws IOException {
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Rejects a line holding U+FFFD: the mark of undecodable bytes, and never part of a number
+     * in a legitimate file either.
+     */
+    static void requireDecodable(Path file, long lineNumber, String line) {
+        int at = line.indexOf('\uFFFD');
+        if (at >= 0) {
+            throw new DataFormatException("file " + file + ", line " + lineNumber + ", character "
+                    + (at + 1) + ": not valid UTF-8 text (is it a binary file, such as .npy?)");
+        }
     }
 
     /** The file name without directories, lower-cased, for choosing a format. */
