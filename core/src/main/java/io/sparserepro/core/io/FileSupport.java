@@ -1,0 +1,67 @@
+package io.sparserepro.core.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Error translation shared by the readers and writers, so every format words it alike. */
+final class FileSupport {
+    private FileSupport() {
+    }
+
+    /**
+     * Translates an I/O failure on {@code file}: a missing file is the user's mistake and
+     * becomes an {@link IllegalArgumentException}; anything else (permissions, a full disk, a
+     * directory given as a file) stays an I/O error but carries the file name.
+     */
+    static RuntimeException readFailure(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return new IllegalArgumentException("file " + file + " does not exist");
+        }
+        return new UncheckedIOException("cannot read file " + file + ": " + e, e);
+    }
+
+    static RuntimeException writeFailure(Path file, IOException e) {
+        if (e instanceof NoSuchFileException) {
+            Path parent = file.toAbsolutePath().getParent();
+            return new IllegalArgumentException("cannot write file " + file + ": directory "
+                    + (parent == null ? "(none)" : parent) + " does not exist");
+        }
+        return new UncheckedIOException("cannot write file " + file + ": " + e, e);
+    }
+
+    /**
+     * Opens a UTF-8 text file whose undecodable bytes become U+FFFD. A strict decoder would
+     * fail while filling the reader's buffer, thousands of lines before the bad one; replacing
+     * lets {@link #requireDecodable} report the line that actually holds the bad bytes.
+     */
+    static BufferedReader openText(Path file) throws IOException {
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+                StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Rejects a line holding U+FFFD: the mark of undecodable bytes, and never part of a number
+     * in a legitimate file either.
+     */
+    static void requireDecodable(Path file, long lineNumber, String line) {
+        int at = line.indexOf('\uFFFD');
+        if (at >= 0) {
+            throw new DataFormatException("file " + file + ", line " + lineNumber + ", character "
+                    + (at + 1) + ": not valid UTF-8 text (is it a binary file, such as .npy?)");
+        }
+    }
+
+    /** The file name without directories, lower-cased, for choosing a format. */
+    static String extension(Path file) {
+        Path name = file.getFileName();
+        String s = name == null ? "" : name.toString();
+        int dot = s.lastIndexOf('.');
+        return dot < 0 ? "" : s.substring(dot).toLowerCase(java.util.Locale.ROOT);
+    }
+}
