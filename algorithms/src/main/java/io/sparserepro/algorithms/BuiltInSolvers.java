@@ -1,8 +1,11 @@
 package io.sparserepro.algorithms;
 
+import io.sparserepro.algorithms.sea.Sea;
+
 /** The registry of the suite's own solvers (kept apart so the registry class stays generic). */
 final class BuiltInSolvers {
-    static final SolverRegistry REGISTRY = SolverRegistry.empty();
+    static final SolverRegistry REGISTRY = SolverRegistry.empty()
+            .with("sea-0", Sea::standalone);
 
     private BuiltInSolvers() {
     }
