@@ -7,9 +7,10 @@ import java.util.Arrays;
  * Least squares min ‖A_S z − y‖₂ on a support S that changes by one column at a time, kept
  * as a thin QR factorisation A_S = Q R that is updated, never recomputed:
  * <ul>
- *   <li>{@link #add} orthogonalises the new column against Q by classical Gram–Schmidt
- *       applied twice ("twice is enough", Giraud et al. 2005), which keeps Q orthogonal to
- *       working precision even for supports with condition numbers near 1/ε: O(m·r).</li>
+ *   <li>{@link #add} orthogonalises the new column against Q by classical Gram–Schmidt,
+ *       with a second pass whenever the first cancelled much of the column ("twice is
+ *       enough", Giraud et al. 2005), which keeps Q orthogonal to working precision even for
+ *       supports with condition numbers near 1/ε: O(m·r).</li>
  *   <li>{@link #remove} deletes a column of R and restores its triangular form with Givens
  *       rotations applied to R, Q and Qᵀy: O(m·r + r²).</li>
  *   <li>{@link #solve} is a back substitution on R with the maintained Qᵀy: O(r²).</li>
@@ -32,6 +33,7 @@ public final class SupportLeastSquares {
     /** Default rank tolerance: columns with a relative orthogonal part below this are dependent. */
     public static final double DEFAULT_RANK_TOLERANCE = 1e-10;
 
+    private static final double SQRT2 = Math.sqrt(2.0);
     private static final int ABSENT = -1;
     private static final int DEFERRED = -2;
 
@@ -199,15 +201,23 @@ public final class SupportLeastSquares {
         if (columnNorm == 0) {
             return false;
         }
-        if (rank > 0) {
-            // CGS2: two passes of h = Qᵀw, w -= Q h.
-            kernel.multiplyTransposed(q, m, rank, w, h);
-            subtractQTimes(h);
-            kernel.multiplyTransposed(q, m, rank, w, h2);
-            subtractQTimes(h2);
-            for (int i = 0; i < rank; i++) {
-                h[i] += h2[i];
-            }
+        if (rank == 0) {
+            return true;
+        }
+        // Classical Gram–Schmidt, h = Qᵀw, w −= Q h; repeated once when the first pass
+        // cancelled more than a factor √2 of the norm (Kahan–Parlett criterion, "twice is
+        // enough"): then w has lost accuracy and a second pass restores orthogonality to
+        // working precision. Well-separated columns skip the second pass.
+        kernel.multiplyTransposed(q, m, rank, w, h);
+        subtractQTimes(h);
+        double afterFirst = DenseKernels.norm2(w, m);
+        if (afterFirst * SQRT2 >= columnNorm) {
+            return afterFirst > rankTolerance * columnNorm;
+        }
+        kernel.multiplyTransposed(q, m, rank, w, h2);
+        subtractQTimes(h2);
+        for (int i = 0; i < rank; i++) {
+            h[i] += h2[i];
         }
         return DenseKernels.norm2(w, m) > rankTolerance * columnNorm;
     }
