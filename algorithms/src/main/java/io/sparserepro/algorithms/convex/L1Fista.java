@@ -61,9 +61,10 @@ import java.util.Map;
  * <p><b>Adaptive restart</b> ({@link Options#adaptiveRestart()}, on by default): the momentum
  * is reset (t = 1) whenever ⟨z − x⁺, x⁺ − x⟩ &gt; 0, the gradient scheme of B. O'Donoghue and
  * E. Candès, <i>Adaptive restart for accelerated gradient schemes</i>, Found. Comput. Math.
- * 15, 2015. It keeps the O(1/k²) behaviour and restores linear convergence once the support
- * has settled (the LASSO is then strongly convex), so tight tolerances are cheap. Turn it off
- * for the plain Beck–Teboulle iteration.
+ * 15, 2015. A heuristic (Beck–Teboulle's O(1/k²) bound is proved only without it), it gives
+ * linear convergence in practice once the support has settled (the LASSO is then strongly
+ * convex on it), so tight tolerances are cheap. Turn it off for the plain Beck–Teboulle
+ * iteration, whose rate bound the tests check.
  *
  * <p><b>Trace</b> ({@link Options#recordTrace()}): one entry per continuation stage, at the
  * stage's end: the residual ‖A x_λ − y‖₂ of the (not refit) LASSO solution and the support of
