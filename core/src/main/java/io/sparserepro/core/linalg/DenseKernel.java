@@ -19,6 +19,13 @@ public interface DenseKernel {
     /** {@code y[yOffset+i] += alpha · x[xOffset+i]} for {@code i < len}. */
     void axpy(double alpha, double[] x, int xOffset, double[] y, int yOffset, int len);
 
+    /**
+     * Plane rotation (BLAS drot): {@code x' = c·x + s·y, y' = c·y − s·x} on
+     * {@code x[xOffset..xOffset+len)} and {@code y[yOffset..yOffset+len)} (may be one array,
+     * non-overlapping ranges).
+     */
+    void rotate(double c, double s, double[] x, int xOffset, double[] y, int yOffset, int len);
+
     /** A short name for logs and benchmark reports. */
     String name();
 }

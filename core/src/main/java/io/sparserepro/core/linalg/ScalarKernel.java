@@ -67,6 +67,16 @@ final class ScalarKernel implements DenseKernel {
     }
 
     @Override
+    public void rotate(double c, double s, double[] x, int xOffset, double[] y, int yOffset, int len) {
+        for (int i = 0; i < len; i++) {
+            double xi = x[xOffset + i];
+            double yi = y[yOffset + i];
+            x[xOffset + i] = c * xi + s * yi;
+            y[yOffset + i] = c * yi - s * xi;
+        }
+    }
+
+    @Override
     public String name() {
         return "scalar";
     }

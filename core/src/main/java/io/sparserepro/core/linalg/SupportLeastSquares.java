@@ -55,6 +55,7 @@ public final class SupportLeastSquares {
     private final int[] position;    // per column of A: index in factorized, ABSENT or DEFERRED
     private final double[] column;   // scratch: the column being added
     private final double[] w;        // scratch: its orthogonal part
+    private final double[] projection; // scratch: Q times coordinates
     private final double[] h;        // scratch: its coordinates in Q
     private final double[] h2;
     private int rank;
@@ -89,6 +90,7 @@ public final class SupportLeastSquares {
         Arrays.fill(position, ABSENT);
         this.column = new double[m];
         this.w = new double[m];
+        this.projection = new double[m];
         this.h = new double[maxRank];
         this.h2 = new double[maxRank];
     }
@@ -222,9 +224,11 @@ public final class SupportLeastSquares {
         return DenseKernels.norm2(w, m) > rankTolerance * columnNorm;
     }
 
+    /** w −= Q·coefficients, through the blocked product kernel. */
     private void subtractQTimes(double[] coefficients) {
-        for (int i = 0; i < rank; i++) {
-            kernel.axpy(-coefficients[i], q, i * m, w, 0, m);
+        kernel.multiply(q, m, rank, coefficients, projection);
+        for (int i = 0; i < m; i++) {
+            w[i] -= projection[i];
         }
     }
 
@@ -271,14 +275,7 @@ public final class SupportLeastSquares {
                 r[o + i + 1] = -s * t1 + c * t2;
             }
             r[i * maxRank + i + 1] = 0.0;
-            int qi = i * m;
-            int qn = qi + m;
-            for (int k = 0; k < m; k++) {
-                double t1 = q[qi + k];
-                double t2 = q[qn + k];
-                q[qi + k] = c * t1 + s * t2;
-                q[qn + k] = -s * t1 + c * t2;
-            }
+            kernel.rotate(c, s, q, i * m, q, (i + 1) * m, m);
             double t1 = qty[i];
             double t2 = qty[i + 1];
             qty[i] = c * t1 + s * t2;
@@ -336,9 +333,9 @@ public final class SupportLeastSquares {
     /** {@code out = y − P_S y}, the least-squares residual, as y − Q (Qᵀy): O(m·r). */
     public void residual(double[] out) {
         requireObservations();
-        System.arraycopy(y, 0, out, 0, m);
-        for (int i = 0; i < rank; i++) {
-            kernel.axpy(-qty[i], q, i * m, out, 0, m);
+        kernel.multiply(q, m, rank, qty, out);
+        for (int i = 0; i < m; i++) {
+            out[i] = y[i] - out[i];
         }
     }
 

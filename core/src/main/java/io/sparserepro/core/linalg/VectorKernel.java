@@ -116,6 +116,26 @@ final class VectorKernel implements DenseKernel {
     }
 
     @Override
+    public void rotate(double c, double s, double[] x, int xOffset, double[] y, int yOffset, int len) {
+        int bound = SPECIES.loopBound(len);
+        DoubleVector cv = DoubleVector.broadcast(SPECIES, c);
+        DoubleVector sv = DoubleVector.broadcast(SPECIES, s);
+        int i = 0;
+        for (; i < bound; i += SPECIES.length()) {
+            DoubleVector xv = DoubleVector.fromArray(SPECIES, x, xOffset + i);
+            DoubleVector yv = DoubleVector.fromArray(SPECIES, y, yOffset + i);
+            xv.mul(cv).add(yv.mul(sv)).intoArray(x, xOffset + i);
+            yv.mul(cv).sub(xv.mul(sv)).intoArray(y, yOffset + i);
+        }
+        for (; i < len; i++) {
+            double xi = x[xOffset + i];
+            double yi = y[yOffset + i];
+            x[xOffset + i] = c * xi + s * yi;
+            y[yOffset + i] = c * yi - s * xi;
+        }
+    }
+
+    @Override
     public String name() {
         return "vector-" + SPECIES.vectorBitSize() + "bit";
     }
