@@ -88,6 +88,22 @@ class DenseKernelsTest {
     }
 
     @Test
+    void rotationMatchesTheFormulaAndPreservesNorms() {
+        double[] base = TestMatrices.gaussianVector(2 * 37, 9);
+        double c = Math.cos(0.7);
+        double s = Math.sin(0.7);
+        for (DenseKernel kernel : kernels()) {
+            double[] v = base.clone();
+            kernel.rotate(c, s, v, 0, v, 37, 37);
+            for (int i = 0; i < 37; i++) {
+                assertEquals(c * base[i] + s * base[37 + i], v[i], TOLERANCE, kernel.name());
+                assertEquals(c * base[37 + i] - s * base[i], v[37 + i], TOLERANCE, kernel.name());
+            }
+            assertEquals(DenseKernels.norm2(base), DenseKernels.norm2(v), 1e-13, "rotations are orthogonal");
+        }
+    }
+
+    @Test
     void norm2AvoidsOverflowAndUnderflow() {
         assertEquals(5.0, DenseKernels.norm2(new double[] {3, 4}), 0);
         assertEquals(5e200, DenseKernels.norm2(new double[] {3e200, 4e200}), 1e188);
