@@ -13,9 +13,10 @@ import io.sparserepro.core.linalg.SupportLeastSquares;
  * <p>Rank-deficient supports follow {@link SupportLeastSquares}' documented fallback: a
  * numerically dependent column stays on the support with coefficient 0.
  *
- * <p>Every {@value #REFRESH_AFTER_CHANGES} column changes the factorisation is rebuilt from
- * scratch: each Givens update is orthogonal, but over thousands of iterations their
- * round-off would otherwise accumulate in Q.
+ * <p>The factorisation is rebuilt from scratch instead when that costs fewer flops (most
+ * columns changed), and at least every {@value #REFRESH_AFTER_CHANGES} column changes: each
+ * Givens update is orthogonal, but over thousands of iterations their round-off would
+ * otherwise accumulate in Q.
  *
  * <p>Per-call workspace, not thread-safe; allocates nothing after construction.
  */
@@ -60,7 +61,7 @@ final class SupportFit {
             return;
         }
         changesSinceRefresh += leave + enter;
-        if (changesSinceRefresh > REFRESH_AFTER_CHANGES) {
+        if (changesSinceRefresh > REFRESH_AFTER_CHANGES || rebuildIsCheaper(leave, enter, newSize)) {
             ls.clear();
             for (int c = 0; c < newSize; c++) {
                 ls.add(support[c]);
@@ -77,6 +78,19 @@ final class SupportFit {
         }
         System.arraycopy(support, 0, current, 0, newSize);
         size = newSize;
+    }
+
+    /**
+     * Flop model in units of m: removing a column at a random position costs about 3r (Givens
+     * rotations on the trailing columns of Q), adding one about 4r (two Gram–Schmidt passes),
+     * and refactorising s columns about 2s². CoSaMP and SP replace most of their 2k proxy
+     * indices every iteration, where a rebuild is cheaper; HTP changes a few columns, where
+     * the update is.
+     */
+    private boolean rebuildIsCheaper(int leave, int enter, int newSize) {
+        long update = 3L * leave * size + 4L * enter * newSize;
+        long rebuild = 2L * newSize * newSize;
+        return rebuild < update;
     }
 
     /**
