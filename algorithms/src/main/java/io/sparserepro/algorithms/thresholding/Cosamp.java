@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * CoSaMP, compressive sampling matching pursuit (D. Needell, J. A. Tropp, <i>CoSaMP:
  * iterative signal recovery from incomplete and inaccurate samples</i>, Appl. Comput.
- * Harmon. Anal. 26(3):301–321, 2009, Algorithm 1). From x⁰ = 0, r⁰ = y:
+ * Harmon. Anal. 26(3):301–321, 2009). From x⁰ = 0, r⁰ = y:
  * <pre>
  *     Ω = the 2k largest entries of the proxy Aᵀrᵗ
  *     T = Ω ∪ supp(xᵗ)                       (at most 3k columns)

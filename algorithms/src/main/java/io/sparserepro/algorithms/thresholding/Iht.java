@@ -22,9 +22,9 @@ import java.util.Map;
  * where H_k keeps the k entries of largest modulus (ties → lowest index, {@link LargestK}).
  * ‖A‖₂ is the power-iteration estimate of {@link DenseMatrix#spectralNorm()}, inflated by a
  * relative 1e-6 because power iteration approaches it from below: with stepFactor ≤ 1 the
- * step then satisfies μ‖A‖₂² ≤ 1, under which ½‖y − A xᵗ‖² is non-increasing (Blumensath &amp;
- * Davies, <i>Iterative thresholding for sparse approximations</i>, J. Fourier Anal. Appl.
- * 14:629–654, 2008, Lemma 1 via the surrogate objective).
+ * step then satisfies μ‖A‖₂² ≤ 1, under which ½‖y − A xᵗ‖² is non-increasing (the
+ * surrogate-objective argument of Blumensath &amp; Davies, <i>Iterative thresholding for sparse
+ * approximations</i>, J. Fourier Anal. Appl. 14:629–654, 2008).
  *
  * <p><b>Stopping rule.</b> Stop when ‖xᵗ⁺¹ − xᵗ‖₂ ≤ tolerance·‖xᵗ‖₂ ({@code converged =
  * true}), or after {@code maxIterations} iterations. Once the support is fixed IHT is a

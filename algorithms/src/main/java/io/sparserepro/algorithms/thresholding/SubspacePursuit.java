@@ -11,10 +11,11 @@ import io.sparserepro.core.linalg.DenseMatrix;
 import io.sparserepro.core.problem.Problem;
 import io.sparserepro.core.select.LargestK;
 import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Subspace pursuit (W. Dai, O. Milenkovic, <i>Subspace pursuit for compressive sensing
- * signal reconstruction</i>, IEEE Trans. Inf. Theory 55(5):2230–2249, 2009, Algorithm 1).
+ * signal reconstruction</i>, IEEE Trans. Inf. Theory 55(5):2230–2249, 2009).
  * <pre>
  *     initialisation:  T⁰ = the k largest entries of Aᵀy,  x⁰ = LS on T⁰,  r⁰ = y − A x⁰
  *     iteration ℓ:     T̃ = Tˡ⁻¹ ∪ {the k largest entries of Aᵀrˡ⁻¹}
@@ -36,7 +37,9 @@ import java.util.LinkedHashMap;
  *
  * <p>Iterations count the initialisation (one proxy and one least-squares solve, like
  * HTP's first iteration). Trace: entry t is the residual and support of the kept estimate
- * after iteration t + 1, so its residuals are non-increasing by construction.
+ * after iteration t + 1, so its residuals are non-increasing by construction. Diagnostics:
+ * {@code rankDeficientSolves} (iterations where a least-squares support was numerically
+ * rank-deficient).
  */
 public final class SubspacePursuit implements SparseSolver {
     /** The stable registry name. */
@@ -138,6 +141,7 @@ public final class SubspacePursuit implements SparseSolver {
         if (recorder != null) {
             recorder.record(residualNorm, support, k);
         }
+        int rankDeficientSolves = supportFit.rank() < k ? 1 : 0;
         boolean converged = residualNorm <= targetResidual;
         while (!converged && iterations < options.maxIterations()) {
             kernel.multiplyTransposed(a.data(), m, n, r, proxy);
@@ -159,6 +163,9 @@ public final class SubspacePursuit implements SparseSolver {
                 kept[c] = mergedSupport[kept[c]];
             }
             supportFit.moveTo(kept, k);
+            if (mergedFit.rank() < mergedSize || supportFit.rank() < k) {
+                rankDeficientSolves++;
+            }
             supportFit.estimate(candidate, candidateSupport, candidateSize);
             System.arraycopy(kept, 0, candidateSupport, 0, k);
             candidateSize = k;
@@ -188,7 +195,9 @@ public final class SubspacePursuit implements SparseSolver {
             }
             converged = residualNorm <= targetResidual;
         }
+        Map<String, Double> diagnostics = new LinkedHashMap<>();
+        diagnostics.put("rankDeficientSolves", (double) rankDeficientSolves);
         return SparseResult.of(a, y, x, support.clone(), iterations, converged,
-                recorder == null ? null : recorder.build(), new LinkedHashMap<String, Double>());
+                recorder == null ? null : recorder.build(), diagnostics);
     }
 }
