@@ -1,0 +1,237 @@
+package io.sparserepro.algorithms.thresholding;
+
+import io.sparserepro.algorithms.SolverInputs;
+import io.sparserepro.algorithms.SparseResult;
+import io.sparserepro.algorithms.SparseSolver;
+import io.sparserepro.algorithms.Trace;
+import io.sparserepro.core.Checks;
+import io.sparserepro.core.linalg.DenseKernel;
+import io.sparserepro.core.linalg.DenseKernels;
+import io.sparserepro.core.linalg.DenseMatrix;
+import io.sparserepro.core.problem.Problem;
+import io.sparserepro.core.select.LargestK;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * CoSaMP, compressive sampling matching pursuit (D. Needell, J. A. Tropp, <i>CoSaMP:
+ * iterative signal recovery from incomplete and inaccurate samples</i>, Appl. Comput.
+ * Harmon. Anal. 26(3):301–321, 2009). From x⁰ = 0, r⁰ = y:
+ * <pre>
+ *     Ω = the 2k largest entries of the proxy Aᵀrᵗ
+ *     T = Ω ∪ supp(xᵗ)                       (at most 3k columns)
+ *     b = argmin_{supp(b) ⊆ T} ‖y − A b‖₂     (least squares on T)
+ *     xᵗ⁺¹ = b pruned to its k largest entries,   rᵗ⁺¹ = y − A xᵗ⁺¹
+ * </pre>
+ * <b>Merged support capped at m.</b> When 3k &gt; m the least-squares problem on T would have
+ * more columns than rows; Ω then takes only min(2k, m − |supp(xᵗ)|) indices, so |T| ≤ m.
+ * <b>Rank deficiency.</b> On coherent matrices the 2k–3k-column solves are the first to be
+ * numerically singular; the incremental QR then defers dependent columns with coefficient 0
+ * ({@link io.sparserepro.core.linalg.SupportLeastSquares}' documented fallback), so b is a
+ * basic least-squares solution and the pruning sees those columns as 0.
+ *
+ * <p><b>Stopping rule</b> (with {@code converged = true}): ‖rᵗ⁺¹‖₂ ≤ tolerance·‖y‖₂ (the
+ * paper's halting test on the residual), or the residual stops decreasing,
+ * ‖rᵗ⁺¹‖₂ &gt; (1 − tolerance)·‖rᵗ‖₂ — the iteration is then at (or cycling near) a fixed
+ * point; CoSaMP's residual is not monotone, so if it went up the previous iterate, which fits
+ * better, is returned. The decrease test starts at the second iteration (x¹ is always taken). Otherwise stop after {@code maxIterations} (default 500). The default
+ * tolerance 1e-12 is far above the round-off of a residual (≈ 1e-16·‖y‖·cond) and far below
+ * any real progress of a support change.
+ *
+ * <p><b>Output.</b> The pruned k-sparse vector, as in the paper. It is already the
+ * least-squares fit whenever T contains the true support of a noiseless problem, so the
+ * contract's exact recovery holds without a refit; option {@code debias} (default false)
+ * refits the final support by least squares (useful with noise).
+ *
+ * <p>Trace: entry t is the residual and support of the returned-so-far iterate after
+ * iteration t + 1. Diagnostics: {@code rankDeficientSolves} (iterations where T was
+ * numerically rank-deficient).
+ */
+public final class Cosamp implements SparseSolver {
+    /** The stable registry name. */
+    public static final String NAME = "cosamp";
+
+    /**
+     * Options of {@link Cosamp}.
+     *
+     * @param maxIterations iteration cap, ≥ 1 (default 500)
+     * @param tolerance     relative residual target and relative decrease threshold, ≥ 0 (default 1e-12)
+     * @param debias        refit the final support by least squares (default false)
+     * @param recordTrace   fill {@link SparseResult#trace()} (default false)
+     */
+    public record Options(int maxIterations, double tolerance, boolean debias, boolean recordTrace) {
+        public Options {
+            Checks.requirePositive("maxIterations", maxIterations);
+            Checks.requireNonNegative("tolerance", tolerance);
+            if (tolerance >= 1) {
+                throw new IllegalArgumentException("tolerance must be below 1: " + tolerance);
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(500, 1e-12, false, false);
+        }
+
+        public Options withMaxIterations(int value) {
+            return new Options(value, tolerance, debias, recordTrace);
+        }
+
+        public Options withTolerance(double value) {
+            return new Options(maxIterations, value, debias, recordTrace);
+        }
+
+        public Options withDebias(boolean value) {
+            return new Options(maxIterations, tolerance, value, recordTrace);
+        }
+
+        public Options withRecordTrace(boolean value) {
+            return new Options(maxIterations, tolerance, debias, value);
+        }
+    }
+
+    private final Options options;
+
+    public Cosamp() {
+        this(Options.defaults());
+    }
+
+    public Cosamp(Options options) {
+        this.options = Checks.requireNonNull("options", options);
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public SparseResult solve(Problem problem) {
+        SolverInputs.requireSolvable(problem);
+        DenseMatrix a = problem.operator().toDense();
+        double[] y = problem.observations();
+        int m = a.rows();
+        int n = a.cols();
+        int k = problem.sparsity();
+        int mergedCapacity = Math.min(3 * k, Math.min(m, n));
+        DenseKernel kernel = DenseKernels.active();
+        double tolerance = options.tolerance();
+        double targetResidual = tolerance * DenseKernels.norm2(y, m);
+
+        double[] x = new double[n];          // current estimate, supported on `support`
+        double[] candidate = new double[n];  // next estimate, supported on `candidateSupport`
+        double[] proxy = new double[n];
+        double[] merged = new double[n];     // b, supported on `mergedSupport`
+        double[] mergedValues = new double[mergedCapacity];
+        double[] r = y.clone();
+        double[] candidateResidual = new double[m];
+        int[] support = new int[k];
+        int supportSize = 0;
+        int[] candidateSupport = new int[k];
+        int candidateSize = 0;
+        int[] omega = new int[Math.min(2 * k, n)];
+        int[] mergedSupport = new int[mergedCapacity];
+        int mergedSize = 0;
+        int[] previousMerged = new int[mergedCapacity];
+        int[] kept = new int[k];
+        LargestK largest = new LargestK(n);
+        SupportFit fit = new SupportFit(a, y, mergedCapacity);
+        Trace.Recorder recorder = options.recordTrace() ? new Trace.Recorder() : null;
+
+        double residualNorm = DenseKernels.norm2(y, m);
+        int iterations = 0;
+        int rankDeficientSolves = 0;
+        boolean converged = false;
+        while (iterations < options.maxIterations()) {
+            kernel.multiplyTransposed(a.data(), m, n, r, proxy);
+            int omegaSize = Math.min(omega.length, m - supportSize);
+            if (omegaSize > 0) {
+                largest.select(proxy, n, omegaSize, omega);
+            }
+            int previousMergedSize = mergedSize;
+            System.arraycopy(mergedSupport, 0, previousMerged, 0, mergedSize);
+            mergedSize = union(omega, omegaSize, support, supportSize, mergedSupport);
+            fit.moveTo(mergedSupport, mergedSize);
+            if (fit.rank() < mergedSize) {
+                rankDeficientSolves++;
+            }
+            fit.estimate(merged, previousMerged, previousMergedSize);
+            for (int c = 0; c < mergedSize; c++) {
+                mergedValues[c] = merged[mergedSupport[c]];
+            }
+            largest.select(mergedValues, mergedSize, k, kept);
+            Vectors.clear(candidate, candidateSupport, candidateSize);
+            for (int c = 0; c < k; c++) {
+                int j = mergedSupport[kept[c]];
+                candidateSupport[c] = j;
+                candidate[j] = merged[j];
+            }
+            candidateSize = k;
+            Vectors.residual(a, y, candidate, candidateSupport, k, candidateResidual);
+            double candidateNorm = DenseKernels.norm2(candidateResidual, m);
+            iterations++;
+            boolean first = iterations == 1; // x⁰ = 0 is no CoSaMP estimate: always take x¹
+            if (!first && candidateNorm > residualNorm) {
+                // The residual went up: keep the better, previous iterate and stop.
+                if (recorder != null) {
+                    recorder.record(residualNorm, support, supportSize);
+                }
+                converged = true;
+                break;
+            }
+            double previousNorm = residualNorm;
+            double[] swapValues = x;
+            x = candidate;
+            candidate = swapValues;
+            int[] swapSupport = support;
+            support = candidateSupport;
+            candidateSupport = swapSupport;
+            int swapSize = supportSize;
+            supportSize = candidateSize;
+            candidateSize = swapSize;
+            swapValues = r;
+            r = candidateResidual;
+            candidateResidual = swapValues;
+            residualNorm = candidateNorm;
+            if (recorder != null) {
+                recorder.record(residualNorm, support, supportSize);
+            }
+            if (residualNorm <= targetResidual
+                    || (!first && residualNorm > (1 - tolerance) * previousNorm)) {
+                converged = true;
+                break;
+            }
+        }
+        if (options.debias() && supportSize > 0) {
+            SupportFit refit = new SupportFit(a, y, k);
+            refit.moveTo(support, supportSize);
+            refit.estimate(x, support, supportSize);
+        }
+        Map<String, Double> diagnostics = new LinkedHashMap<>();
+        diagnostics.put("rankDeficientSolves", (double) rankDeficientSolves);
+        return SparseResult.of(a, y, x, Arrays.copyOf(support, supportSize), iterations, converged,
+                recorder == null ? null : recorder.build(), diagnostics);
+    }
+
+    /** Sorted union of two sorted index arrays into {@code out}; returns its size. */
+    static int union(int[] a, int aSize, int[] b, int bSize, int[] out) {
+        int i = 0;
+        int j = 0;
+        int size = 0;
+        while (i < aSize || j < bSize) {
+            if (j == bSize || (i < aSize && a[i] < b[j])) {
+                out[size++] = a[i++];
+            } else if (i == aSize || b[j] < a[i]) {
+                out[size++] = b[j++];
+            } else {
+                out[size++] = a[i++];
+                j++;
+            }
+        }
+        return size;
+    }
+}
