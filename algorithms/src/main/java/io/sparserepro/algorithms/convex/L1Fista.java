@@ -26,8 +26,8 @@ import java.util.Map;
  *
  * <p><b>Method (a reconstruction; the SEA paper names the baseline, not its settings).</b>
  * <ol>
- *   <li>Step 1/L with L = (1 + 10⁻⁶)·‖A‖₂² (power iteration, {@link DenseMatrix#spectralNorm()});
- *       the margin covers the power iteration's under-estimate, so that L really bounds the
+ *   <li>Step 1/L with L = (1 + 10⁻⁶)·‖A‖₂² (Lanczos, {@link DenseMatrix#spectralNorm()});
+ *       the margin covers the Lanczos under-estimate, so that L really bounds the
  *       Lipschitz constant of the gradient as Beck–Teboulle's rate requires.</li>
  *   <li>λ₀ = ‖Aᵀy‖_∞, the smallest λ for which x = 0 is optimal. Stage s solves the LASSO at
  *       λ_s = max(λ₀·c^s, λ_min), c = {@link Options#continuationFactor()},
@@ -81,7 +81,7 @@ public final class L1Fista implements SparseSolver {
     /** The registry name. */
     public static final String NAME = "l1";
 
-    /** Relative margin on ‖A‖₂² for the power iteration's under-estimate (see the class comment). */
+    /** Relative margin on ‖A‖₂² for the Lanczos under-estimate (see the class comment). */
     static final double LIPSCHITZ_MARGIN = 1e-6;
 
     private final Options options;

@@ -20,8 +20,8 @@ import java.util.Map;
  *     x⁰ = 0,   xᵗ⁺¹ = H_k(xᵗ + μ Aᵀ(y − A xᵗ)),   μ = stepFactor / ‖A‖₂²
  * </pre>
  * where H_k keeps the k entries of largest modulus (ties → lowest index, {@link LargestK}).
- * ‖A‖₂ is the power-iteration estimate of {@link DenseMatrix#spectralNorm()}, inflated by a
- * relative 1e-6 because power iteration approaches it from below: with stepFactor ≤ 1 the
+ * ‖A‖₂ is the Lanczos estimate of {@link DenseMatrix#spectralNorm()}, inflated by a
+ * relative 1e-6 because that estimate approaches it from below: with stepFactor ≤ 1 the
  * step then satisfies μ‖A‖₂² ≤ 1, under which ½‖y − A xᵗ‖² is non-increasing (the
  * surrogate-objective argument of Blumensath &amp; Davies, <i>Iterative thresholding for sparse
  * approximations</i>, J. Fourier Anal. Appl. 14:629–654, 2008).

@@ -7,7 +7,7 @@ import io.sparserepro.core.linalg.DenseMatrix;
 /** Allocation-free vector steps shared by the thresholding solvers. */
 final class Vectors {
     /**
-     * ‖A‖₂ from power iteration approaches the true value from below; the step 1/‖A‖₂² uses
+     * ‖A‖₂ from Lanczos (a Ritz value) approaches the true value from below; the step 1/‖A‖₂² uses
      * the estimate inflated by this relative margin, so that μ‖A‖₂² ≤ 1 holds for the true
      * norm (the condition of the IHT majorisation argument) and not just for the estimate.
      */
@@ -16,7 +16,7 @@ final class Vectors {
     private Vectors() {
     }
 
-    /** 1/‖A‖₂², with ‖A‖₂ the power-iteration estimate times (1 + {@link #SPECTRAL_NORM_MARGIN}). */
+    /** 1/‖A‖₂², with ‖A‖₂ the Lanczos estimate times (1 + {@link #SPECTRAL_NORM_MARGIN}). */
     static double inverseSquaredSpectralNorm(DenseMatrix a) {
         double norm = a.spectralNorm() * (1 + SPECTRAL_NORM_MARGIN);
         return 1.0 / (norm * norm);

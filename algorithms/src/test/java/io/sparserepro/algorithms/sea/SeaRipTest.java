@@ -3,6 +3,7 @@ package io.sparserepro.algorithms.sea;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparserepro.algorithms.OrthonormalMatrices;
 import io.sparserepro.algorithms.RecoveryConditions;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.core.linalg.DenseMatrix;

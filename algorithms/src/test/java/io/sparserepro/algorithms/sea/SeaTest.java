@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparserepro.algorithms.Fixtures;
+import io.sparserepro.algorithms.OrthonormalMatrices;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.SparseSolver;
 import io.sparserepro.algorithms.SparseSolverContractTest;
