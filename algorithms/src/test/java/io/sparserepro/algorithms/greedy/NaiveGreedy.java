@@ -121,4 +121,67 @@ final class NaiveGreedy {
         }
         return out;
     }
+
+    /** The outcome of {@link #ompr}: the final fit and the number of support updates. */
+    record OmprRun(Fit fit, int updates, boolean fixedPoint) {
+    }
+
+    /** The entry of {@code z} (indexed like {@code indices}) ranked last: smallest |z|, then highest index. */
+    static int rankedLast(int[] indices, double[] z) {
+        int worst = 0;
+        for (int p = 1; p < indices.length; p++) {
+            double v = Math.abs(z[p]);
+            double w = Math.abs(z[worst]);
+            if (v < w || (v == w && indices[p] > indices[worst])) {
+                worst = p;
+            }
+        }
+        return worst;
+    }
+
+    static int[] without(int[] support, int position) {
+        int[] out = new int[support.length - 1];
+        for (int p = 0, o = 0; p < support.length; p++) {
+            if (p != position) {
+                out[o++] = support[p];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Textbook OMPR(1) from the empty or a given start, refitting from scratch after every
+     * change; {@code refit} selects the drop-after-refit variant instead of the paper's H_k.
+     */
+    static OmprRun ompr(DenseMatrix a, double[] y, int k, int[] start, boolean refit, double eta, int maxUpdates) {
+        Fit fit = fit(a, y, start);
+        int updates = 0;
+        while (updates < maxUpdates) {
+            double[] c = correlations(a, fit.residual());
+            int j = argmaxOff(c, fit.support());
+            int[] joined = append(fit.support(), j);
+            if (fit.support().length < k) {
+                fit = fit(a, y, joined);
+                updates++;
+                continue;
+            }
+            double[] z;
+            if (refit) {
+                z = fit(a, y, joined).coefficients();
+            } else {
+                z = new double[joined.length];
+                for (int p = 0; p < fit.support().length; p++) {
+                    z[p] = fit.coefficients()[p] + eta * c[joined[p]];
+                }
+                z[joined.length - 1] = eta * c[j];
+            }
+            int drop = rankedLast(joined, z);
+            if (drop == joined.length - 1) {
+                return new OmprRun(fit, updates, true);
+            }
+            fit = fit(a, y, without(joined, drop));
+            updates++;
+        }
+        return new OmprRun(fit, updates, false);
+    }
 }
