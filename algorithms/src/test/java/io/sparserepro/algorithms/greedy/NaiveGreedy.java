@@ -184,4 +184,34 @@ final class NaiveGreedy {
         }
         return new OmprRun(fit, updates, false);
     }
+
+    /** The outcome of {@link #localSearch}: the final fit and the number of swaps. */
+    record SearchRun(Fit fit, int swaps) {
+    }
+
+    /**
+     * Exhaustive local search by brute force: from {@code start}, refit every single swap from
+     * scratch, take the best (ties → first in {@link #singleSwaps} order), stop when no swap
+     * lowers ‖r‖² by more than relativeTolerance·‖r‖².
+     */
+    static SearchRun localSearch(DenseMatrix a, double[] y, int[] start, double relativeTolerance, int maxSwaps) {
+        Fit fit = fit(a, y, start);
+        int swaps = 0;
+        while (swaps < maxSwaps) {
+            Fit best = null;
+            for (int[] s : singleSwaps(fit.support(), a.cols())) {
+                Fit candidate = fit(a, y, s);
+                if (best == null || candidate.residualSquared() < best.residualSquared()) {
+                    best = candidate;
+                }
+            }
+            if (best == null || !(fit.residualSquared() - best.residualSquared()
+                    > relativeTolerance * fit.residualSquared())) {
+                break;
+            }
+            fit = best;
+            swaps++;
+        }
+        return new SearchRun(fit, swaps);
+    }
 }
