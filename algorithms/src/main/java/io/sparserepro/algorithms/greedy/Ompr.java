@@ -1,0 +1,266 @@
+package io.sparserepro.algorithms.greedy;
+
+import io.sparserepro.algorithms.SolverInputs;
+import io.sparserepro.algorithms.SparseResult;
+import io.sparserepro.algorithms.SparseSolver;
+import io.sparserepro.algorithms.Trace;
+import io.sparserepro.core.Checks;
+import io.sparserepro.core.linalg.DenseKernel;
+import io.sparserepro.core.linalg.DenseKernels;
+import io.sparserepro.core.linalg.DenseMatrix;
+import io.sparserepro.core.linalg.SupportLeastSquares;
+import io.sparserepro.core.problem.Problem;
+import io.sparserepro.core.select.LargestK;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Orthogonal Matching Pursuit with Replacement: P. Jain, A. Tewari, I. S. Dhillon, "Orthogonal
+ * Matching Pursuit with Replacement", NeurIPS 2011 (arXiv 1106.2774), Algorithm OMPR(l) with
+ * l = 1. With x the least-squares fit on the support I (|I| = k) and r = y − A x, one iteration
+ * is
+ * <pre>
+ *   z = x + η Aᵀ r                      (so z_i = x_i on I, since A_Iᵀ r = 0, and z_j = η a_jᵀ r off I)
+ *   j = argmax_{j ∉ I} |z_j|;  J = I ∪ {j}
+ *   I ← supp(H_k(z_J))                  (keep the k largest |z| on J: drop the smallest)
+ *   x ← least squares on I
+ * </pre>
+ * i.e. the column most correlated with the residual replaces the support entry of smallest
+ * |coefficient| when η|a_jᵀ r| beats it. This is {@link Replacement#PARTIAL_HARD_THRESHOLDING},
+ * the paper's rule, with the step η an option (default η = 1, the value of the paper's RIP
+ * analysis for unit-norm columns). {@link Replacement#REFIT_AND_DROP} is a variant (not the
+ * paper's): least squares on the k+1 columns of J, then drop the smallest |coefficient| of that
+ * refit. Ranking ties follow largest_k: larger modulus first, then lower index, so the entry
+ * dropped is the one of smallest modulus and, among equals, highest index.
+ *
+ * <p><b>Start.</b> The paper allows any k-sparse start x¹. {@link Start#EMPTY} (default) is
+ * x¹ = 0: while |I| &lt; k the thresholding keeps all of J, so the first k iterations are exactly
+ * {@link Omp}'s, and replacements begin from OMP's support. {@link Start#LARGEST_CORRELATIONS}
+ * starts from I = largest_k(|Aᵀy|) with its least-squares fit.
+ *
+ * <p><b>Stopping rule.</b> The paper runs a fixed number of iterations; here the run stops at
+ * the first iteration that leaves the support unchanged (the dropped index is the one just
+ * added). That is exact, not a heuristic: the iteration map is deterministic, so from then on
+ * every iteration would return the same support and fit. Also stops on a round-off residual
+ * ‖r‖ ≤ {@code residualTolerance}·‖y‖ (nothing is left to fit), or, while growing, on a column
+ * numerically dependent on the support (as OMP does). Otherwise the cap
+ * {@link Options#maxIterations()} ends the run (OMPR need not be monotone and may cycle far
+ * from RIP conditions); {@code converged} is false then. The last iterate is returned.
+ *
+ * <p>{@code iterations} counts support updates (growth steps and replacements); diagnostics:
+ * {@code replacements}. Least squares use {@link SupportLeastSquares} (incremental QR; a
+ * dependent column is kept with coefficient 0, so it is the first to be dropped).
+ * Immutable and thread-safe.
+ */
+public final class Ompr implements SparseSolver {
+    /** The registry name. */
+    public static final String NAME = "ompr";
+
+    /** How the entry leaving the support is chosen. */
+    public enum Replacement {
+        /** The paper's H_k on z = x + η Aᵀr restricted to I ∪ {j}. */
+        PARTIAL_HARD_THRESHOLDING,
+        /** Variant: least squares on I ∪ {j}, drop its smallest |coefficient|. */
+        REFIT_AND_DROP
+    }
+
+    /** The initial support. */
+    public enum Start {
+        /** x¹ = 0: grows like OMP for k iterations, then replaces. */
+        EMPTY,
+        /** largest_k(|Aᵀy|), refitted by least squares. */
+        LARGEST_CORRELATIONS
+    }
+
+    private final Options options;
+
+    /**
+     * @param replacement       the replacement rule
+     * @param stepSize          η of z = x + η Aᵀr (used by PARTIAL_HARD_THRESHOLDING), positive
+     * @param start             the initial support
+     * @param maxIterations     cap on support updates
+     * @param residualTolerance round-off stop ‖r‖ ≤ residualTolerance·‖y‖, in [0, 1)
+     * @param rankTolerance     passed to {@link SupportLeastSquares}, in (0, 1)
+     * @param recordTrace       record residual and support after every support update
+     */
+    public record Options(Replacement replacement, double stepSize, Start start, int maxIterations,
+                          double residualTolerance, double rankTolerance, boolean recordTrace) {
+        public Options {
+            Checks.requireNonNull("replacement", replacement);
+            Checks.requirePositive("stepSize", stepSize);
+            Checks.requireNonNull("start", start);
+            Checks.requirePositive("maxIterations", maxIterations);
+            GreedySupport.requireTolerance("residualTolerance", residualTolerance);
+            GreedySupport.requireUnitInterval("rankTolerance", rankTolerance);
+        }
+
+        /** The paper's rule with η = 1, empty start, cap 1000, round-off stop 1e-12, no trace. */
+        public static Options defaults() {
+            return new Options(Replacement.PARTIAL_HARD_THRESHOLDING, 1.0, Start.EMPTY, 1000, 1e-12,
+                    SupportLeastSquares.DEFAULT_RANK_TOLERANCE, false);
+        }
+
+        public Options withReplacement(Replacement value) {
+            return new Options(value, stepSize, start, maxIterations, residualTolerance, rankTolerance, recordTrace);
+        }
+
+        public Options withStepSize(double value) {
+            return new Options(replacement, value, start, maxIterations, residualTolerance, rankTolerance, recordTrace);
+        }
+
+        public Options withStart(Start value) {
+            return new Options(replacement, stepSize, value, maxIterations, residualTolerance, rankTolerance, recordTrace);
+        }
+
+        public Options withMaxIterations(int value) {
+            return new Options(replacement, stepSize, start, value, residualTolerance, rankTolerance, recordTrace);
+        }
+
+        public Options withResidualTolerance(double value) {
+            return new Options(replacement, stepSize, start, maxIterations, value, rankTolerance, recordTrace);
+        }
+
+        public Options withRecordTrace(boolean value) {
+            return new Options(replacement, stepSize, start, maxIterations, residualTolerance, rankTolerance, value);
+        }
+    }
+
+    public Ompr() {
+        this(Options.defaults());
+    }
+
+    public Ompr(Options options) {
+        this.options = Checks.requireNonNull("options", options);
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public SparseResult solve(Problem problem) {
+        SolverInputs.requireSolvable(problem);
+        DenseMatrix a = problem.operator().toDense();
+        double[] y = problem.observations();
+        int k = problem.sparsity();
+        int m = a.rows();
+        int n = a.cols();
+        double[] data = a.data();
+        DenseKernel kernel = DenseKernels.active();
+        int capacity = Math.min(k + 1, n);
+
+        SupportLeastSquares ls = new SupportLeastSquares(a, capacity, options.rankTolerance());
+        ls.setObservations(y);
+        double[] residual = new double[m];
+        double[] correlations = new double[n];
+        double[] estimate = new double[n];
+        double[] coefficients = new double[capacity];
+        int[] support = new int[capacity];
+        boolean[] onSupport = new boolean[n];
+        Trace.Recorder trace = options.recordTrace() ? new Trace.Recorder() : null;
+
+        if (options.start() == Start.LARGEST_CORRELATIONS) {
+            kernel.multiplyTransposed(data, m, n, y, correlations);
+            for (int j : LargestK.of(correlations, k)) {
+                ls.add(j);
+                onSupport[j] = true;
+            }
+        }
+        ls.residual(residual);
+        double residualNorm = DenseKernels.norm2(residual, m);
+        ls.estimate(estimate, coefficients);
+        double stopNorm = options.residualTolerance() * DenseKernels.norm2(y, m);
+        boolean refit = options.replacement() == Replacement.REFIT_AND_DROP;
+        double eta = options.stepSize();
+
+        int iterations = 0;
+        int replacements = 0;
+        boolean converged = false;
+        while (iterations < options.maxIterations()) {
+            if (residualNorm <= stopNorm) {
+                converged = true;
+                break;
+            }
+            kernel.multiplyTransposed(data, m, n, residual, correlations);
+            int j = GreedySupport.argmaxAbsOff(correlations, n, onSupport);
+            if (j < 0) {
+                converged = true; // every column is on the support (k = n): nothing to replace
+                break;
+            }
+            if (ls.size() < k) {
+                if (!ls.add(j)) {
+                    ls.remove(j);
+                    converged = true;
+                    break;
+                }
+                onSupport[j] = true;
+            } else {
+                int drop;
+                if (refit) {
+                    ls.add(j);
+                    ls.estimate(estimate, coefficients);
+                    drop = smallestRanked(estimate, null, 0, onSupport, j, n);
+                } else {
+                    drop = smallestRanked(estimate, correlations, eta, onSupport, j, n);
+                }
+                if (drop == j) {
+                    if (refit) {
+                        ls.remove(j);
+                    }
+                    converged = true; // fixed point: the support would never change again
+                    break;
+                }
+                if (!refit) {
+                    ls.add(j);
+                }
+                ls.remove(drop);
+                onSupport[drop] = false;
+                onSupport[j] = true;
+                replacements++;
+            }
+            iterations++;
+            ls.residual(residual);
+            residualNorm = DenseKernels.norm2(residual, m);
+            ls.estimate(estimate, coefficients);
+            if (trace != null) {
+                int size = ls.support(support);
+                trace.record(residualNorm, support, size);
+            }
+        }
+
+        ls.estimate(estimate, coefficients);
+        int size = ls.support(support);
+        return SparseResult.of(a, y, estimate, Arrays.copyOf(support, size), iterations, converged,
+                trace == null ? null : trace.build(), Map.of("replacements", (double) replacements));
+    }
+
+    /**
+     * The index of J = {i : onSupport[i]} ∪ {j} ranked last by (|z| descending, index
+     * ascending), where z_i = x_i + η c_i (c = null: z = x, the refit's coefficients, in which
+     * j is already included) and z_j = η c_j for the incoming j.
+     */
+    private static int smallestRanked(double[] x, double[] c, double eta, boolean[] onSupport, int j, int n) {
+        int worst = j;
+        double worstValue = Math.abs(c == null ? x[j] : eta * c[j]);
+        for (int i = 0; i < n; i++) {
+            if (onSupport[i]) {
+                double v = Math.abs(c == null ? x[i] : x[i] + eta * c[i]);
+                if (v < worstValue || (v == worstValue && i > worst)) {
+                    worst = i;
+                    worstValue = v;
+                }
+            }
+        }
+        return worst;
+    }
+
+    @Override
+    public String toString() {
+        return NAME + options;
+    }
+}
