@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparserepro.algorithms.greedy.Omp;
 import io.sparserepro.algorithms.thresholding.Htp;
 import io.sparserepro.algorithms.thresholding.Iht;
 import io.sparserepro.core.linalg.DenseMatrix;
@@ -97,6 +98,16 @@ class BaselineRipTest {
         }
         System.out.print(report);
         return held;
+    }
+
+    @Test
+    void ompRecoversInKStepsWhereDeltaKPlus1IsBelowMoShensBound() {
+        for (int k = 1; k <= 3; k++) {
+            final int sparsity = k;
+            int held = assertRecoveryWhereConditionHolds("omp k=" + k, k, k + 1,
+                    delta -> RecoveryConditions.ompExactRecovery(delta, sparsity), a -> new Omp());
+            assertTrue(held >= 2, "the family must contain matrices satisfying the condition");
+        }
     }
 
     @Test
