@@ -9,6 +9,10 @@ import io.sparserepro.algorithms.OrthonormalMatrices;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.SparseSolver;
 import io.sparserepro.algorithms.SparseSolverContractTest;
+import io.sparserepro.algorithms.greedy.Omp;
+import io.sparserepro.algorithms.thresholding.Cosamp;
+import io.sparserepro.algorithms.thresholding.Htp;
+import io.sparserepro.algorithms.thresholding.Iht;
 import io.sparserepro.core.linalg.DenseMatrix;
 import io.sparserepro.core.problem.Problem;
 import io.sparserepro.core.select.LargestK;
@@ -100,7 +104,8 @@ class SeaTest extends SparseSolverContractTest {
 
     @Test
     void postProcessingIsNeverWorseThanTheInnerSolver() {
-        SparseSolver[] inners = {new RandomSupportSolver(), new ThresholdingSolver()};
+        SparseSolver[] inners = {new RandomSupportSolver(), new ThresholdingSolver(), new Omp(), new Htp(),
+            new Iht(), new Cosamp()};
         for (SparseSolver inner : inners) {
             Sea sea = Sea.after(inner, Sea.Options.defaults().withMaxIterations(100));
             assertEquals("sea-" + inner.name(), sea.name());
@@ -116,7 +121,9 @@ class SeaTest extends SparseSolverContractTest {
                     improved++;
                 }
             }
-            assertTrue(improved > 10, inner.name() + ": SEA should usually improve a weak start, improved " + improved);
+            if (inner instanceof RandomSupportSolver || inner instanceof ThresholdingSolver) {
+                assertTrue(improved > 10, inner.name() + ": SEA should usually improve a weak start, improved " + improved);
+            }
         }
     }
 
