@@ -56,17 +56,23 @@ public final class DenseKernels {
         ACTIVE.axpy(alpha, x, xOffset, y, yOffset, len);
     }
 
-    /** ‖v[0..len)‖₂, scaled so that it neither overflows nor underflows for extreme entries. */
+    /**
+     * ‖v[0..len)‖₂. The plain √(v·v) is used when the sum of squares is a normal number, which
+     * means no square overflowed or was lost to underflow in a way that matters; otherwise the
+     * vector is rescaled by its largest modulus first, so extreme entries neither overflow nor
+     * underflow.
+     */
     public static double norm2(double[] v, int len) {
+        double sumOfSquares = ACTIVE.dot(v, 0, v, 0, len);
+        if (sumOfSquares > 1e-280 && sumOfSquares < 1e280) {
+            return Math.sqrt(sumOfSquares);
+        }
         double scale = 0;
         for (int i = 0; i < len; i++) {
             scale = Math.max(scale, Math.abs(v[i]));
         }
         if (scale == 0 || !Double.isFinite(scale)) {
             return scale;
-        }
-        if (scale > 1e-150 && scale < 1e150) {
-            return Math.sqrt(ACTIVE.dot(v, 0, v, 0, len));
         }
         double s = 0;
         for (int i = 0; i < len; i++) {
