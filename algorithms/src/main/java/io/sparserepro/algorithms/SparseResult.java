@@ -42,7 +42,28 @@ public record SparseResult(double[] estimate, int[] support, int iterations, boo
         int[] sorted = support.clone();
         Arrays.sort(sorted);
         return new SparseResult(estimate, sorted, iterations, converged,
-                residualNorm(a, y, estimate), trace, diagnostics);
+                residualNormOnSupport(a, y, estimate, sorted), trace, diagnostics);
+    }
+
+    /** ‖A x − y‖₂ touching only the columns of x's support (x must vanish off it). */
+    private static double residualNormOnSupport(LinearOperator a, double[] y, double[] x, int[] support) {
+        for (int j = 0, s = 0; j < x.length; j++) {
+            if (s < support.length && support[s] == j) {
+                s++;
+            } else if (x[j] != 0.0) {
+                return residualNorm(a, y, x); // x is not supported on `support`: use all columns
+            }
+        }
+        double[] coefficients = new double[support.length];
+        for (int i = 0; i < support.length; i++) {
+            coefficients[i] = x[support[i]];
+        }
+        double[] r = new double[a.rows()];
+        a.applyOnSupport(support, coefficients, support.length, r);
+        for (int i = 0; i < r.length; i++) {
+            r[i] -= y[i];
+        }
+        return DenseKernels.norm2(r);
     }
 
     /** ‖A x − y‖₂. */
