@@ -41,6 +41,25 @@ public final class RecoveryConditions {
     }
 
     /**
+     * CoSaMP recovers every k-sparse x* from y = Ax* if δ_{4k} ≤ 0.1: each iteration at least
+     * halves the error (Needell and Tropp, "CoSaMP: Iterative signal recovery from incomplete
+     * and inaccurate samples", Appl. Comput. Harmon. Anal. 26(3), 2009, Theorem 2.1), so the
+     * k largest entries of the iterate eventually sit on S*.
+     */
+    public static boolean cosampExactRecovery(double delta4k) {
+        return delta4k <= 0.1;
+    }
+
+    /**
+     * Subspace Pursuit recovers every k-sparse x* from y = Ax* if δ_{3k} < 0.165 (Dai and
+     * Milenkovic, "Subspace pursuit for compressive sensing signal reconstruction", IEEE Trans.
+     * Inf. Theory 55(5), 2009, Theorem 1).
+     */
+    public static boolean subspacePursuitExactRecovery(double delta3k) {
+        return delta3k < 0.165;
+    }
+
+    /**
      * SEA₀ reaches S* (S* ⊆ Sᵗ for some t ≤ T_RIP): the stand-in for Theorem 4.1 of Mohamed
      * et al. (ICML 2024) until its constants are transcribed.
      *

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparserepro.algorithms.greedy.Omp;
+import io.sparserepro.algorithms.thresholding.Cosamp;
 import io.sparserepro.algorithms.thresholding.Htp;
 import io.sparserepro.algorithms.thresholding.Iht;
+import io.sparserepro.algorithms.thresholding.SubspacePursuit;
 import io.sparserepro.core.linalg.DenseMatrix;
 import io.sparserepro.core.problem.Problem;
 import io.sparserepro.core.rip.RestrictedIsometry;
@@ -115,6 +117,24 @@ class BaselineRipTest {
         for (int k = 1; k <= 2; k++) {
             int held = assertRecoveryWhereConditionHolds("htp k=" + k, k, 3 * k,
                     RecoveryConditions::htpExactRecovery, a -> new Htp());
+            assertTrue(held >= 2, "the family must contain matrices satisfying the condition");
+        }
+    }
+
+    @Test
+    void cosampRecoversWhereDelta4kIsAtMostATenth() {
+        for (int k = 1; k <= 2; k++) {
+            int held = assertRecoveryWhereConditionHolds("cosamp k=" + k, k, 4 * k,
+                    RecoveryConditions::cosampExactRecovery, a -> new Cosamp());
+            assertTrue(held >= 2, "the family must contain matrices satisfying the condition");
+        }
+    }
+
+    @Test
+    void subspacePursuitRecoversWhereDelta3kIsBelow0165() {
+        for (int k = 1; k <= 2; k++) {
+            int held = assertRecoveryWhereConditionHolds("sp k=" + k, k, 3 * k,
+                    RecoveryConditions::subspacePursuitExactRecovery, a -> new SubspacePursuit());
             assertTrue(held >= 2, "the family must contain matrices satisfying the condition");
         }
     }
