@@ -58,8 +58,8 @@ public class SeaBenchmark {
         b.setUp();
         SparseResult r = b.solve();
         DenseMatrix a = b.problem.operator().toDense();
-        System.out.printf("%dx%d k=%d: distinct supports %.0f, least-squares solves %.0f of %d iterations%n",
-                a.rows(), a.cols(), b.problem.sparsity(), r.diagnostic("distinctSupports"),
-                r.diagnostic("leastSquaresSolves"), r.iterations());
+        System.out.printf("%dx%d k=%d: distinct supports %.0f, least-squares solves %.0f of %d iterations,"
+                + " Gram columns %.0f%n", a.rows(), a.cols(), b.problem.sparsity(), r.diagnostic("distinctSupports"),
+                r.diagnostic("leastSquaresSolves"), r.iterations(), r.diagnostic("gramColumns"));
     }
 }

@@ -103,6 +103,24 @@ class SeaTest extends SparseSolverContractTest {
     }
 
     @Test
+    void gramAndResidualFormsOfTheGradientExploreTheSameSupports() {
+        for (long seed = 1; seed <= 6; seed++) {
+            Problem p = Fixtures.problem(Fixtures.gaussianMatrix(30, 70, seed), 7, 0.2, seed + 40);
+            Sea.Options options = Sea.Options.defaults().withRecordTrace(true).withMaxIterations(300);
+            SparseResult gram = Sea.standalone(options).solve(p);
+            SparseResult residual = Sea.standalone(options.withGramGradient(false)).solve(p);
+            assertEquals(residual.trace().length(), gram.trace().length());
+            for (int t = 0; t < gram.trace().length(); t++) {
+                assertArrayEquals(residual.trace().supports().get(t), gram.trace().supports().get(t), "t " + t);
+                // ‖y‖² − ‖Qᵀy‖² vs the explicit residual: ~ε‖y‖²/‖r‖ apart (see Sea).
+                assertEquals(residual.trace().residualNorms()[t], gram.trace().residualNorms()[t], 1e-11);
+            }
+            assertTrue(gram.diagnostic("gramColumns") > 0);
+            assertTrue(Double.isNaN(residual.diagnostic("gramColumns")) || residual.diagnostic("gramColumns") == 0);
+        }
+    }
+
+    @Test
     void postProcessingIsNeverWorseThanTheInnerSolver() {
         SparseSolver[] inners = {new RandomSupportSolver(), new ThresholdingSolver(), new Omp(), new Htp(),
             new Iht(), new Cosamp()};

@@ -345,6 +345,20 @@ public final class SupportLeastSquares {
         return DenseKernels.norm2(scratch, m);
     }
 
+    /**
+     * ‖P_S y‖₂² = ‖Qᵀy‖₂², in O(rank). With ‖y‖₂² it gives the residual norm without forming
+     * the residual, ‖y − P_S y‖² = ‖y‖² − ‖Qᵀy‖², accurate to about ε‖y‖²/‖r‖ absolute: use
+     * {@link #residualNorm} when the residual may be small relative to y.
+     */
+    public double projectionNormSquared() {
+        requireObservations();
+        double s = 0;
+        for (int i = 0; i < rank; i++) {
+            s += qty[i] * qty[i];
+        }
+        return s;
+    }
+
     private void requireObservations() {
         if (!hasObservations) {
             throw new IllegalStateException("setObservations(y) must be called before solving");
