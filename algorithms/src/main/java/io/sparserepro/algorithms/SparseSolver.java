@@ -18,6 +18,14 @@ public interface SparseSolver {
     /** The stable name used in registries, result files and figures (e.g. {@code omp}). */
     String name();
 
+    /**
+     * The name and every option value, e.g. {@code omp Options[residualTolerance=1.0E-12, ...]}:
+     * recorded in result files so that a run says exactly which variant produced it.
+     */
+    default String configuration() {
+        return name();
+    }
+
     /** Solves the problem; its truth fields, if any, are never read except for diagnostics. */
     SparseResult solve(Problem problem);
 

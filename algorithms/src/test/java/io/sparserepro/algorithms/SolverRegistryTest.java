@@ -15,7 +15,10 @@ class SolverRegistryTest {
         SolverRegistry registry = SolverRegistry.defaults();
         assertTrue(registry.names().size() >= 8, registry.names().toString());
         for (String name : registry.names()) {
-            assertEquals(name, registry.create(name).name());
+            SparseSolver solver = registry.create(name);
+            assertEquals(name, solver.name());
+            // Provenance: the configuration names the solver and lists its options.
+            assertTrue(solver.configuration().startsWith(name + " Options["), solver.configuration());
         }
     }
 

@@ -104,6 +104,11 @@ public final class L1Fista implements SparseSolver {
         return NAME;
     }
 
+    @Override
+    public String configuration() {
+        return name() + " " + options;
+    }
+
     /**
      * Options, each a named choice of this reconstruction.
      *

@@ -139,6 +139,11 @@ public final class BatchOmp implements SparseSolver {
         return NAME;
     }
 
+    @Override
+    public String configuration() {
+        return name() + " " + options;
+    }
+
     /** Copies A (so later changes to it cannot corrupt the Gram) and computes G = AᵀA: O(m·n²). */
     public Prepared prepare(DenseMatrix a) {
         Checks.requireNonNull("a", a);

@@ -121,6 +121,11 @@ public final class ExhaustiveLocalSearch implements SparseSolver {
     }
 
     @Override
+    public String configuration() {
+        return name() + " " + options;
+    }
+
+    @Override
     public SparseResult solve(Problem problem) {
         SolverInputs.requireSolvable(problem);
         SparseResult start = new Omp(Omp.Options.defaults().withRankTolerance(options.rankTolerance())).solve(problem);

@@ -154,6 +154,11 @@ public final class Sea implements SparseSolver {
     }
 
     @Override
+    public String configuration() {
+        return name() + " " + options + (inner == null ? "" : " after " + inner.configuration());
+    }
+
+    @Override
     public SparseResult solve(Problem problem) {
         SolverInputs.requireSolvable(problem);
         if (inner == null) {

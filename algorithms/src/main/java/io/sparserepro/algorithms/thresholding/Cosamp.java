@@ -110,6 +110,11 @@ public final class Cosamp implements SparseSolver {
     }
 
     @Override
+    public String configuration() {
+        return name() + " " + options;
+    }
+
+    @Override
     public SparseResult solve(Problem problem) {
         SolverInputs.requireSolvable(problem);
         DenseMatrix a = problem.operator().toDense();

@@ -98,6 +98,11 @@ public final class SubspacePursuit implements SparseSolver {
     }
 
     @Override
+    public String configuration() {
+        return name() + " " + options;
+    }
+
+    @Override
     public SparseResult solve(Problem problem) {
         SolverInputs.requireSolvable(problem);
         DenseMatrix a = problem.operator().toDense();
