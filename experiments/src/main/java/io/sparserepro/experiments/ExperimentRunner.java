@@ -346,7 +346,7 @@ public final class ExperimentRunner {
                         + " at grid point " + unit.gridPoint() + " run " + unit.run() + " (seed " + seed + "): "
                         + e.getMessage(), e);
             }
-            double seconds = (System.nanoTime() - t0) * 1e-9;
+            double seconds = (System.nanoTime() - t0) / 1e9;
             List<Double> metrics = new ArrayList<>();
             for (Metric m : store.rowMetrics()) {
                 metrics.add(m.evaluate(problem, result, seconds));

@@ -100,8 +100,9 @@ public final class Summaries {
         }
         ConfidenceInterval ci = wilson(values.length, successes);
         fields.add(ParameterValues.format((double) successes / values.length));
-        fields.add(ParameterValues.format(ci.getLowerBound()));
-        fields.add(ParameterValues.format(ci.getUpperBound()));
+        // Commons Math's bounds can overshoot [0, 1] by an ulp; a rate's interval cannot.
+        fields.add(ParameterValues.format(Math.max(0.0, ci.getLowerBound())));
+        fields.add(ParameterValues.format(Math.min(1.0, ci.getUpperBound())));
     }
 
     /** The Wilson score interval at {@link #CONFIDENCE} of {@code successes} out of {@code trials}. */

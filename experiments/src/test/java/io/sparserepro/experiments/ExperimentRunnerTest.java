@@ -83,8 +83,8 @@ class ExperimentRunnerTest {
         assertEquals("thresh", cell[5]);
         assertEquals(String.valueOf(SPEC.runs()), cell[6]);
         assertEquals(ParameterValues.format((double) successes / SPEC.runs()), cell[7]);
-        assertEquals(ParameterValues.format(ci.getLowerBound()), cell[8]);
-        assertEquals(ParameterValues.format(ci.getUpperBound()), cell[9]);
+        assertEquals(ParameterValues.format(Math.max(0, ci.getLowerBound())), cell[8]);
+        assertEquals(ParameterValues.format(Math.min(1, ci.getUpperBound())), cell[9]);
 
         JsonNode run = ResultStore.JSON.readTree(reference.resolve("run.json").toFile());
         assertEquals("complete", run.get("status").asText());
