@@ -19,6 +19,13 @@ import picocli.CommandLine.Command;
         description = "Greedy sparse recovery: solve your own problems, run and merge the papers' experiments.",
         subcommands = CommandLine.HelpCommand.class)
 public final class SparseReproCli implements Runnable {
+    /**
+     * The command line reports the library's warnings itself, one line each, through the run's
+     * progress listener; the library's System.Logger output (java.util.logging by default)
+     * would print each twice, and break the progress bar. Held so the setting is not collected.
+     */
+    private static final java.util.logging.Logger LIBRARY_LOG = java.util.logging.Logger.getLogger("io.sparserepro");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -29,6 +36,7 @@ public final class SparseReproCli implements Runnable {
 
     /** Entry point of the runnable jar. */
     public static void main(String[] args) {
+        LIBRARY_LOG.setLevel(java.util.logging.Level.SEVERE);
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int code = commandLine(CliContext.defaults(), out, err).execute(args);
