@@ -1,0 +1,47 @@
+package io.sparserepro.cli;
+
+import io.sparserepro.algorithms.SolverRegistry;
+import io.sparserepro.core.Checks;
+import io.sparserepro.experiments.ExperimentRegistry;
+import io.sparserepro.experiments.ProgressListener;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * What the commands work with: the solver and experiment registries, the figure catalogue
+ * (a hook for the figures module, empty until it exists), and whether to draw progress bars.
+ * Tests build their own context with test solvers and no progress.
+ *
+ * @param solvers     algorithms by name
+ * @param experiments experiments by name
+ * @param figures     the figure ids for {@code list figures} (empty: "none yet")
+ * @param progress    draw a progress bar for runs (only honoured when a terminal is attached)
+ */
+public record CliContext(SolverRegistry solvers, ExperimentRegistry experiments, Supplier<List<String>> figures,
+                         boolean progress) {
+
+    public CliContext {
+        Checks.requireNonNull("solvers", solvers);
+        Checks.requireNonNull("experiments", experiments);
+        Checks.requireNonNull("figures", figures);
+    }
+
+    /** The suite's registries, no figures yet, progress bars on a terminal. */
+    public static CliContext defaults() {
+        return new CliContext(SolverRegistry.defaults(), ExperimentRegistry.defaults(), List::of, true);
+    }
+
+    /** A terminal progress bar if enabled and a console is attached, else nothing. */
+    ProgressListener progressListener(String task, java.io.PrintWriter err) {
+        if (progress && System.console() != null) {
+            return new ConsoleProgress(task);
+        }
+        return new ProgressListener() {
+            @Override
+            public void warning(String message) {
+                err.println("warning: " + message);
+                err.flush();
+            }
+        };
+    }
+}

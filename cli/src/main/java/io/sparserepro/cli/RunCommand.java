@@ -1,0 +1,86 @@
+package io.sparserepro.cli;
+
+import io.sparserepro.experiments.ExperimentRunner;
+import io.sparserepro.experiments.ExperimentSpec;
+import io.sparserepro.experiments.RunOptions;
+import io.sparserepro.experiments.RunOutcome;
+import io.sparserepro.experiments.Shard;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code sparse-repro run}: runs (or resumes) an experiment, or one shard of it. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Run (or resume) an experiment into results/<experiment>/<hash>/.",
+                "",
+                "An interrupted run resumes where it stopped. --shard i/N runs one part, e.g. as a cluster "
+                        + "array job; then 'sparse-repro merge' combines the parts."})
+final class RunCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ExperimentOptions selection;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores)")
+    Integer threads;
+
+    @Option(names = "--shard", paramLabel = "i/N", converter = ShardConverter.class,
+            description = "run only shard i of N (1-based) into shard-i-of-N.csv")
+    Shard shard;
+
+    RunCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        ExperimentSpec declaration = selection.spec(context);
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1: " + workers);
+        }
+        Shard part = shard == null ? Shard.ALL : shard;
+        ExperimentRunner runner = new ExperimentRunner(context.solvers());
+        try {
+            runner.requireSolvers(declaration);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (choose some with --algorithms)", e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String label = declaration.name() + " (" + selection.mode().label() + ")"
+                + (part.isAll() ? "" : " shard " + part);
+        RunOptions options = RunOptions.in(selection.results).withThreads(workers).withShard(part)
+                .withListener(context.progressListener(label, err));
+        RunOutcome outcome = runner.run(declaration, options);
+        out.printf("%s: %d trials in scope, %d reused, %d computed in %.2f s with %d thread%s%n", label,
+                outcome.inScope(), outcome.reused(), outcome.computed(), outcome.seconds(), workers,
+                workers == 1 ? "" : "s");
+        out.println("results: " + outcome.output());
+        if (!part.isAll()) {
+            out.println("when every shard is done: sparse-repro merge " + declaration.name() + " --"
+                    + selection.mode().label() + " --results " + selection.results);
+        }
+        if (!outcome.warnings().isEmpty()) {
+            out.println(outcome.warnings().size() + " problem(s) in existing files were repaired; see the warnings above");
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Parses {@code i/N}. */
+    static final class ShardConverter implements ITypeConverter<Shard> {
+        @Override
+        public Shard convert(String value) {
+            return Shard.parse(value);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.sparserepro.cli;
+
+import io.sparserepro.core.Checks;
+import io.sparserepro.experiments.Provenance;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code sparse-repro} command.
+ *
+ * <p>Exit codes: 0 success; 2 a usage error — a bad option or argument, an unknown algorithm
+ * or experiment, a missing or malformed file, a shape mismatch, K out of range — reported as
+ * one line on standard error, never a stack trace; 1 a failure that is not the user's input
+ * (an I/O error, an incomplete merge, a solver failure), also one line.
+ */
+@Command(name = "sparse-repro", mixinStandardHelpOptions = true, versionProvider = SparseReproCli.Version.class,
+        description = "Greedy sparse recovery: solve your own problems, run and merge the papers' experiments.",
+        subcommands = CommandLine.HelpCommand.class)
+public final class SparseReproCli implements Runnable {
+    /**
+     * The command line reports the library's warnings itself, one line each, through the run's
+     * progress listener; the library's System.Logger output (java.util.logging by default)
+     * would print each twice, and break the progress bar. Held so the setting is not collected.
+     */
+    private static final java.util.logging.Logger LIBRARY_LOG = java.util.logging.Logger.getLogger("io.sparserepro");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: solve, run, merge or list");
+    }
+
+    /** Entry point of the runnable jar. */
+    public static void main(String[] args) {
+        LIBRARY_LOG.setLevel(java.util.logging.Level.SEVERE);
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = commandLine(CliContext.defaults(), out, err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** The command line with every subcommand and the error handling described above. */
+    public static CommandLine commandLine(CliContext context, PrintWriter out, PrintWriter err) {
+        Checks.requireNonNull("context", context);
+        CommandLine cmd = new CommandLine(new SparseReproCli());
+        cmd.addSubcommand(new SolveCommand(context));
+        cmd.addSubcommand(new RunCommand(context));
+        cmd.addSubcommand(new MergeCommand(context));
+        cmd.addSubcommand(new ListCommand(context));
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setParameterExceptionHandler((ex, args) -> {
+            CommandLine failed = ex.getCommandLine();
+            failed.getErr().println(failed.getCommandName().equals("sparse-repro") ? "sparse-repro: " + ex.getMessage()
+                    + " (see 'sparse-repro --help')"
+                    : "sparse-repro " + failed.getCommandName() + ": " + ex.getMessage() + " (see 'sparse-repro "
+                    + failed.getCommandName() + " --help')");
+            failed.getErr().flush();
+            return 2;
+        });
+        cmd.setExecutionExceptionHandler((ex, failed, parseResult) -> {
+            int code;
+            if (ex instanceof IllegalArgumentException) {
+                code = 2;
+            } else if (ex instanceof IllegalStateException || ex instanceof UncheckedIOException) {
+                code = 1;
+            } else {
+                ex.printStackTrace(failed.getErr()); // a bug: the trace is what a report needs
+                return 1;
+            }
+            String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            failed.getErr().println("sparse-repro " + failed.getCommandName() + ": " + message.lines().findFirst().orElse(""));
+            failed.getErr().flush();
+            return code;
+        });
+        return cmd;
+    }
+
+    /** {@code --version}: the Maven project version and the git commit of the build directory. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"sparse-repro " + Provenance.projectVersion(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.sparserepro.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExperimentCommandsTest {
+
+    static Path folder(Path root, int runs) {
+        return root.resolve("tiny").resolve(CliTestSupport.tiny(runs).hash());
+    }
+
+    /** The CSV's rows without the measured columns (time, time_*). */
+    static List<String> withoutTiming(Path csv) {
+        try (Reader reader = Files.newBufferedReader(csv);
+             CSVParser parser = CSVParser.parse(reader, CSVFormat.DEFAULT)) {
+            List<CSVRecord> records = parser.getRecords();
+            List<String> header = records.get(0).toList();
+            List<String> lines = new ArrayList<>();
+            for (CSVRecord r : records) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 0; i < header.size(); i++) {
+                    if (!header.get(i).equals("time") && !header.get(i).startsWith("time_")) {
+                        line.append(r.get(i)).append(',');
+                    }
+                }
+                lines.add(line.toString());
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void assertSameResults(Path expected, Path actual) {
+        for (String f : List.of("trials.csv", "summary.csv")) {
+            assertEquals(withoutTiming(expected.resolve(f)), withoutTiming(actual.resolve(f)), f);
+        }
+    }
+
+    @Test
+    void runWritesResultsAndARerunReusesThem(@TempDir Path dir) {
+        CliTestSupport.Result r = CliTestSupport.run("run", "tiny", "--quick", "--threads", "2", "--results",
+                dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("20 trials in scope, 0 reused, 20 computed"), r.out());
+        assertTrue(Files.exists(folder(dir, 5).resolve("summary.csv")));
+        r = CliTestSupport.run("run", "tiny", "--quick", "--results", dir.toString());
+        assertTrue(r.out().contains("20 reused, 0 computed"), r.out());
+        // --full (the default) is another declaration
+        r = CliTestSupport.run("run", "tiny", "--results", dir.toString(), "--threads", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(folder(dir, 9).resolve("trials.csv")));
+    }
+
+    @Test
+    void shardsRunInProcessMergeToTheSingleRun(@TempDir Path dir) {
+        Path single = dir.resolve("single");
+        Path sharded = dir.resolve("sharded");
+        assertEquals(0, CliTestSupport.run("run", "tiny", "--quick", "--threads", "1", "--results",
+                single.toString()).code());
+        for (int i = 1; i <= 3; i++) {
+            CliTestSupport.Result r = CliTestSupport.run("run", "tiny", "--quick", "--shard", i + "/3", "--results",
+                    sharded.toString());
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("shard-" + i + "-of-3.csv") && r.out().contains("sparse-repro merge tiny"),
+                    r.out());
+        }
+        CliTestSupport.Result merged = CliTestSupport.run("merge", "tiny", "--quick", "--results", sharded.toString());
+        assertEquals(0, merged.code(), merged.err());
+        assertSameResults(folder(single, 5), folder(sharded, 5));
+    }
+
+    @Test
+    void twoRealProcessesRunTheShardsInParallel(@TempDir Path dir) throws Exception {
+        Path single = dir.resolve("single");
+        assertEquals(0, CliTestSupport.run("run", "tiny", "--quick", "--threads", "1", "--results",
+                single.toString()).code());
+        Path sharded = dir.resolve("sharded");
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Process> processes = new ArrayList<>();
+        for (int i = 1; i <= 2; i++) {
+            ProcessBuilder pb = new ProcessBuilder(java, "--add-modules=jdk.incubator.vector", "-cp", classpath,
+                    TestMain.class.getName(), "run", "tiny", "--quick", "--threads", "1", "--shard", i + "/2",
+                    "--results", sharded.toString());
+            pb.redirectOutput(dir.resolve("out-" + i + ".txt").toFile());
+            pb.redirectError(dir.resolve("err-" + i + ".txt").toFile());
+            processes.add(pb.start());
+        }
+        for (int i = 0; i < 2; i++) {
+            Process p = processes.get(i);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "shard process " + (i + 1) + " timed out");
+            assertEquals(0, p.exitValue(), Files.readString(dir.resolve("err-" + (i + 1) + ".txt")));
+        }
+        CliTestSupport.Result merged = CliTestSupport.run("merge", "tiny", "--quick", "--results", sharded.toString());
+        assertEquals(0, merged.code(), merged.err());
+        assertSameResults(folder(single, 5), folder(sharded, 5));
+    }
+
+    @Test
+    void anIncompleteMergeNamesTheMissingShards(@TempDir Path dir) {
+        CliTestSupport.run("run", "tiny", "--quick", "--shard", "1/2", "--results", dir.toString());
+        CliTestSupport.Result r = CliTestSupport.run("merge", "tiny", "--quick", "--results", dir.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("shards not found: 2/2"), r.err());
+        assertEquals(1, r.err().lines().count());
+        r = CliTestSupport.run("merge", "tiny", "--full", "--results", dir.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("nothing to merge"), r.err());
+    }
+
+    private static void assertUsageError(CliTestSupport.Result r, String... fragments) {
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals(1, r.err().lines().count(), "one line: " + r.err());
+        assertFalse(r.err().contains("\tat "), r.err());
+        for (String f : fragments) {
+            assertTrue(r.err().contains(f), "'" + f + "' in: " + r.err());
+        }
+    }
+
+    @Test
+    void runUsageErrors(@TempDir Path dir) {
+        String results = dir.toString();
+        assertUsageError(CliTestSupport.run("run", "nope", "--results", results), "unknown experiment 'nope'", "demo",
+                "tiny");
+        assertUsageError(CliTestSupport.run("run", "demo", "--quick", "--results", results),
+                "unknown algorithms omp, htp", "known algorithms: sea-0, thresh", "--algorithms");
+        assertUsageError(CliTestSupport.run("run", "tiny", "--shard", "3/2", "--results", results), "--shard", "3/2");
+        assertUsageError(CliTestSupport.run("run", "tiny", "--shard", "x", "--results", results), "--shard");
+        assertUsageError(CliTestSupport.run("run", "tiny", "--threads", "0", "--results", results), "--threads", "0");
+        assertUsageError(CliTestSupport.run("run", "tiny", "--threads", "two", "--results", results), "--threads");
+        assertUsageError(CliTestSupport.run("run", "tiny", "--quick", "--full", "--results", results), "mutually exclusive");
+        assertUsageError(CliTestSupport.run("run", "--results", results), "EXPERIMENT");
+        assertUsageError(CliTestSupport.run("run", "tiny", "--algorithms", "sea-0,nope", "--results", results),
+                "unknown algorithm nope");
+        assertUsageError(CliTestSupport.run("bogus"), "bogus");
+        assertUsageError(CliTestSupport.run(), "a command is required");
+        assertUsageError(CliTestSupport.run("list", "things"), "algorithms, experiments, figures");
+    }
+
+    @Test
+    void listAndHelp() {
+        CliTestSupport.Result r = CliTestSupport.run("list");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("algorithms:\n  sea-0\n  thresh\n"), r.out());
+        assertTrue(r.out().contains("  demo ") && r.out().contains("  tiny "), r.out());
+        r = CliTestSupport.run("list", "figures");
+        assertEquals("figures:\n  none yet (the figures module is not part of this build)\n", r.out());
+        r = CliTestSupport.run("list", "algorithms");
+        assertEquals("algorithms:\n  sea-0\n  thresh\n", r.out());
+        for (String command : List.of("solve", "run", "merge", "list")) {
+            r = CliTestSupport.run(command, "--help");
+            assertEquals(0, r.code(), command);
+            assertTrue(r.out().startsWith("Usage: sparse-repro " + command), r.out());
+        }
+        assertEquals(0, CliTestSupport.run("--help").code());
+        assertTrue(CliTestSupport.run("--version").out().startsWith("sparse-repro "));
+    }
+}

@@ -1,0 +1,138 @@
+package io.sparserepro.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.sparserepro.core.io.MatrixFiles;
+import io.sparserepro.core.linalg.DenseMatrix;
+import io.sparserepro.core.problem.AmplitudeDistribution;
+import io.sparserepro.core.problem.Problem;
+import io.sparserepro.core.problem.ProblemGenerators;
+import io.sparserepro.core.random.Seeds;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SolveCommandTest {
+    @TempDir
+    Path dir;
+    Problem problem;
+    Path a;
+    Path y;
+
+    @BeforeEach
+    void writeProblem() {
+        problem = ProblemGenerators.gaussian(20, 40, 3, AmplitudeDistribution.UNIFORM_PLUS_MINUS_ONE_TO_TWO, 0,
+                Seeds.rng(11));
+        a = dir.resolve("A.csv");
+        y = dir.resolve("y.npy");
+        MatrixFiles.writeMatrix(a, (DenseMatrix) problem.operator());
+        MatrixFiles.writeVector(y, problem.observations());
+    }
+
+    private String support() {
+        return Arrays.stream(problem.trueSupport()).mapToObj(Integer::toString).collect(Collectors.joining(" "));
+    }
+
+    @Test
+    void solvesAndWritesTheEstimate() {
+        Path x = dir.resolve("x.csv");
+        CliTestSupport.Result r = CliTestSupport.run("solve", "--matrix", a.toString(), "--observations", y.toString(),
+                "--sparsity", "3", "--algorithm", "sea-0", "--output", x.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("support (3 indices, 0-based): " + support()), r.out());
+        assertTrue(r.out().contains("residual norm: ") && r.out().contains("iterations: ") && r.out().contains("time: "));
+        double[] estimate = MatrixFiles.readVector(x);
+        assertArrayEquals(problem.truth(), estimate, 1e-9);
+    }
+
+    @Test
+    void normalizeSolvesOnUnitColumnsAndRescalesTheEstimate() {
+        // A = A0 D with column scales d_j: y = A0 x* = A (D^-1 x*), so the estimate is x*_j / d_j.
+        DenseMatrix a0 = (DenseMatrix) problem.operator();
+        DenseMatrix scaled = a0.copy();
+        double[] d = new double[a0.cols()];
+        for (int j = 0; j < d.length; j++) {
+            d[j] = 0.5 + j;
+            for (int i = 0; i < a0.rows(); i++) {
+                scaled.set(i, j, a0.get(i, j) * d[j]);
+            }
+        }
+        Path as = dir.resolve("As.npy");
+        MatrixFiles.writeMatrix(as, scaled);
+        Path x = dir.resolve("x.npy");
+        CliTestSupport.Result r = CliTestSupport.run("solve", "--matrix", as.toString(), "--observations",
+                y.toString(), "--sparsity", "3", "--algorithm", "sea-0", "--normalize", "--output", x.toString());
+        assertEquals(0, r.code(), r.err());
+        double[] expected = problem.truth().clone();
+        for (int j = 0; j < d.length; j++) {
+            expected[j] /= d[j];
+        }
+        assertArrayEquals(expected, MatrixFiles.readVector(x), 1e-9);
+        assertTrue(r.out().contains("normalized"));
+    }
+
+    private static void assertUsageError(CliTestSupport.Result r, String... fragments) {
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals(1, r.err().lines().count(), "one line: " + r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+        for (String f : fragments) {
+            assertTrue(r.err().contains(f), "'" + f + "' in: " + r.err());
+        }
+    }
+
+    @Test
+    void unknownAlgorithmListsTheKnownOnes() {
+        assertUsageError(CliTestSupport.run("solve", "--matrix", a.toString(), "--observations", y.toString(),
+                "--sparsity", "3", "--algorithm", "omp-typo"), "unknown algorithm 'omp-typo'", "sea-0", "thresh");
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        assertUsageError(CliTestSupport.run("solve", "--matrix", dir.resolve("none.csv").toString(), "--observations",
+                y.toString(), "--sparsity", "3", "--algorithm", "sea-0"), "--matrix file not found", "none.csv");
+    }
+
+    @Test
+    void shapeMismatchNamesBothShapes() {
+        Path shortY = dir.resolve("short.csv");
+        MatrixFiles.writeVector(shortY, Arrays.copyOf(problem.observations(), 19));
+        assertUsageError(CliTestSupport.run("solve", "--matrix", a.toString(), "--observations", shortY.toString(),
+                "--sparsity", "3", "--algorithm", "sea-0"), "19 entries", "20×40");
+    }
+
+    @Test
+    void sparsityOutOfRangeGivesTheRange() {
+        for (String k : new String[] {"0", "21", "-1"}) {
+            assertUsageError(CliTestSupport.run("solve", "--matrix", a.toString(), "--observations", y.toString(),
+                    "--sparsity", k, "--algorithm", "sea-0"), "--sparsity must be in [1, min(m, n) = 20]", k);
+        }
+        assertUsageError(CliTestSupport.run("solve", "--matrix", a.toString(), "--observations", y.toString(),
+                "--sparsity", "three", "--algorithm", "sea-0"), "--sparsity", "three");
+    }
+
+    @Test
+    void unparsableNumberGivesItsLine() throws IOException {
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "1,2\n3,4\n5,oops\n");
+        assertUsageError(CliTestSupport.run("solve", "--matrix", bad.toString(), "--observations", y.toString(),
+                "--sparsity", "1", "--algorithm", "sea-0"), "line 3", "oops");
+    }
+
+    @Test
+    void missingOptionAndBadExtensionAreUsageErrors() {
+        assertUsageError(CliTestSupport.run("solve", "--matrix", a.toString(), "--sparsity", "3", "--algorithm",
+                "sea-0"), "--observations");
+        assertUsageError(CliTestSupport.run("solve", "--matrix", a.toString(), "--observations", y.toString(),
+                "--sparsity", "3", "--algorithm", "sea-0", "--output", dir.resolve("x.txt").toString()), ".txt");
+        assertUsageError(CliTestSupport.run("solve", "--matrix", a.toString(), "--observations", y.toString(),
+                "--sparsity", "3", "--algorithm", "sea-0", "--bogus"), "--bogus");
+    }
+}
