@@ -366,25 +366,28 @@ public final class ExperimentRunner {
     }
 
     /**
-     * The options of each solver that exposes them (a public {@code options()} returning a
-     * record, as SEA does), so the reconstructed defaults a result depends on are on record.
+     * Each solver's class, {@link SparseSolver#configuration()} (name and every option value,
+     * including an inner solver's for SEA after another solver) and, when it has a public
+     * {@code options()} record, those options as JSON: the reconstructed defaults a result
+     * depends on are on record.
      */
     static ObjectNode solverOptions(ExperimentSpec spec, Collection<SparseSolver> solvers) {
         ObjectNode node = ResultStore.JSON.createObjectNode();
         int i = 0;
         for (SparseSolver solver : solvers) {
             String name = spec.solvers().get(i++);
+            ObjectNode entry = node.putObject(name);
+            entry.put("class", solver.getClass().getName());
+            entry.put("configuration", solver.configuration());
             try {
                 Method options = solver.getClass().getMethod("options");
                 Object value = options.invoke(solver);
                 if (value != null && value.getClass().isRecord()) {
-                    node.set(name, ResultStore.JSON.valueToTree(value));
-                    continue;
+                    entry.set("options", ResultStore.JSON.valueToTree(value));
                 }
             } catch (ReflectiveOperationException | RuntimeException e) {
-                // No options() to report: fall through to the class name.
+                // No options() record: the configuration string is the record.
             }
-            node.putObject(name).put("class", solver.getClass().getName());
         }
         return node;
     }

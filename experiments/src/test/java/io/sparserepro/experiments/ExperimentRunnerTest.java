@@ -53,7 +53,8 @@ class ExperimentRunnerTest {
         List<String> trials = Files.readAllLines(reference.resolve("trials.csv"));
         assertEquals(SPEC.trialCount() + 1, trials.size());
         assertEquals("gridPoint,n,noise,zeta,k,run,solver,seed,success,supportDistance,relativeError,residualNorm,"
-                + "iterations,bestIteration,distinctSupports,firstIterationContainingTruth,leastSquaresSolves,spread,"
+                + "iterations,bestIteration,distinctSupports,firstIterationContainingTruth,gramColumns,"
+                + "leastSquaresSolves,spread,"
                 + "step,time", trials.get(0));
         // paired trials: both solvers of a unit share the seed; thresh reports no SEA diagnostics
         String[] first = trials.get(1).split(",", -1);
@@ -63,7 +64,7 @@ class ExperimentRunnerTest {
         assertEquals(first[7], second[7]);
         assertEquals("", first[14]);
         assertFalse(second[14].isEmpty());
-        assertTrue(first[17].length() > 0 && second[17].isEmpty());
+        assertTrue(first[18].length() > 0 && second[18].isEmpty()); // spread: thresh only
 
         List<String> summary = Files.readAllLines(reference.resolve("summary.csv"));
         assertEquals(3 * 2 + 1, summary.size());
@@ -92,7 +93,8 @@ class ExperimentRunnerTest {
         assertEquals(SPEC.trialCount(), run.get("trials").get("computed").asInt());
         assertFalse(run.get("code").get("version").asText().isEmpty());
         assertTrue(run.get("code").get("gitCommit").asText().matches("unknown|[0-9a-f]{40,64}"));
-        assertEquals(1.0, run.get("solverOptions").get("sea-0").get("stepFactor").asDouble());
+        assertEquals(1.0, run.get("solverOptions").get("sea-0").get("options").get("stepFactor").asDouble());
+        assertTrue(run.get("solverOptions").get("sea-0").get("configuration").asText().startsWith("sea-0 Options["));
     }
 
     @Test
@@ -220,9 +222,9 @@ class ExperimentRunnerTest {
     @Test
     void unknownSolversAreNamedWithTheKnownOnes(@TempDir Path dir) {
         String message = assertThrows(IllegalArgumentException.class,
-                () -> RUNNER.run(SPEC.withSolvers(List.of("omp", "sea-0", "htp")), options(dir))).getMessage();
-        assertTrue(message.contains("unknown algorithms omp, htp") && message.contains("known algorithms: sea-0"),
-                message);
+                () -> RUNNER.run(SPEC.withSolvers(List.of("omq", "sea-0", "htq")), options(dir))).getMessage();
+        assertTrue(message.contains("unknown algorithms omq, htq") && message.contains("known algorithms: ")
+                && message.contains("sea-0"), message);
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(0, files.count(), "nothing is written before the check");
         } catch (IOException e) {
