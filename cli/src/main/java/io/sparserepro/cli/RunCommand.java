@@ -7,6 +7,7 @@ import io.sparserepro.experiments.RunOutcome;
 import io.sparserepro.experiments.Shard;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -60,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
                 + (part.isAll() ? "" : " shard " + part);
         RunOptions options = RunOptions.in(selection.results).withThreads(workers).withShard(part)
                 .withListener(context.progressListener(label, err));
-        RunOutcome outcome = runner.run(declaration, options);
+        RunOutcome outcome = runSavingOnInterrupt(runner, declaration, options);
         out.printf("%s: %d trials in scope, %d reused, %d computed in %.2f s with %d thread%s%n", label,
                 outcome.inScope(), outcome.reused(), outcome.computed(), outcome.seconds(), workers,
                 workers == 1 ? "" : "s");
@@ -75,6 +76,37 @@ final class RunCommand implements Callable<Integer> {
         out.flush();
         return 0;
     }
+
+    /**
+     * Runs, and on Ctrl-C (SIGINT/SIGTERM: the JVM runs shutdown hooks) interrupts the run so
+     * that the runner writes the finished trials of its current batch before the JVM exits;
+     * kill -9 cannot be caught and loses at most that batch, which a rerun recomputes.
+     */
+    private static RunOutcome runSavingOnInterrupt(ExperimentRunner runner, ExperimentSpec declaration,
+                                                   RunOptions options) {
+        Thread running = Thread.currentThread();
+        Thread saveOnExit = new Thread(() -> {
+            running.interrupt();
+            try {
+                // Not running.join(): main calls System.exit, which waits for this hook.
+                SparseReproCli.COMMAND_DONE.await(SAVE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sparse-repro-save-on-exit");
+        Runtime.getRuntime().addShutdownHook(saveOnExit);
+        try {
+            return runner.run(declaration, options);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(saveOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: the JVM exits when it returns.
+            }
+        }
+    }
+
+    private static final long SAVE_TIMEOUT_MILLIS = 10_000;
 
     /** Parses {@code i/N}. */
     static final class ShardConverter implements ITypeConverter<Shard> {

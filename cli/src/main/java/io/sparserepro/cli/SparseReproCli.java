@@ -42,8 +42,16 @@ public final class SparseReproCli implements Runnable {
         int code = commandLine(CliContext.defaults(), out, err).execute(args);
         out.flush();
         err.flush();
+        COMMAND_DONE.countDown();
         System.exit(code);
     }
+
+    /**
+     * Counted down when the command has finished and printed everything: a shutdown hook that
+     * interrupted a run (Ctrl-C) waits for it, so the run saves its trials and the user sees
+     * the one-line report before the JVM halts.
+     */
+    static final java.util.concurrent.CountDownLatch COMMAND_DONE = new java.util.concurrent.CountDownLatch(1);
 
     /** The command line with every subcommand and the error handling described above. */
     public static CommandLine commandLine(CliContext context, PrintWriter out, PrintWriter err) {

@@ -269,13 +269,13 @@ public final class ExperimentRunner {
         ProgressListener listener = options.listener();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), units.size()),
                 workerThreads());
+        List<TrialRow> buffer = new ArrayList<>();
         try {
             CompletionService<List<TrialRow>> completion = new ExecutorCompletionService<>(pool);
             for (Unit unit : units) {
                 completion.submit(() -> runUnit(spec, generators, solvers, store, unit));
             }
             long interval = options.flushInterval().toNanos();
-            List<TrialRow> buffer = new ArrayList<>();
             int bufferedUnits = 0;
             int batch = 0;
             long lastFlush = System.nanoTime();
@@ -303,8 +303,15 @@ public final class ExperimentRunner {
                 }
             }
         } catch (InterruptedException e) {
+            // Interrupted (the command line does this on Ctrl-C): save the trials that are
+            // finished but not yet written, so a restart recomputes only what never ran.
+            if (!buffer.isEmpty()) {
+                buffer.sort((a, b) -> a.key().compareTo(b.key()));
+                store.append(journal, buffer);
+            }
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("run of " + spec.name() + " interrupted; finished batches are saved", e);
+            throw new IllegalStateException("run of " + spec.name() + " interrupted; " + (rows.size() + buffer.size())
+                    + " finished trials are saved and a rerun computes only the rest", e);
         } finally {
             pool.shutdownNow();
             try {

@@ -129,6 +129,29 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void anInterruptedRunSavesItsFinishedTrialsBeforeStopping(@TempDir Path dir) {
+        // Interrupt the running thread after 4 finished units: fewer than a batch, so without
+        // the save on interrupt nothing at all would be on disk.
+        ProgressListener interrupter = new ProgressListener() {
+            private int units;
+
+            @Override
+            public void trialsDone(int count) {
+                if (++units == 4) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        RunOptions options = options(dir).withThreads(1).withListener(interrupter).withBatchUnits(1000);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> RUNNER.run(SPEC, options));
+        assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+        assertTrue(Thread.interrupted(), "the interrupt status is kept for the caller");
+        RunOutcome resumed = RUNNER.run(SPEC, options(dir));
+        assertTrue(resumed.reused() >= 4 * SPEC.solvers().size(), "reused " + resumed.reused());
+        assertSameAsReference(resumed.directory());
+    }
+
+    @Test
     void aJournalCutMidLineIsDetectedAndTheCutRowRecomputed(@TempDir Path dir) throws IOException {
         Path directory = copyOfReference(dir);
         Path journal = directory.resolve("journal.csv");
