@@ -2,6 +2,8 @@ package io.sparserepro.cli;
 
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.SparseSolver;
+import io.sparserepro.core.io.LibSvmData;
+import io.sparserepro.core.io.LibSvmFiles;
 import io.sparserepro.core.io.MatrixFiles;
 import io.sparserepro.core.linalg.DenseMatrix;
 import io.sparserepro.core.metrics.RecoveryMetrics;
@@ -32,12 +34,17 @@ final class SolveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--matrix", required = true, paramLabel = "A.csv|A.npy", description = "the m×n matrix A")
+    @Option(names = "--matrix", paramLabel = "A.csv|A.npy", description = "the m×n matrix A")
     Path matrix;
 
-    @Option(names = "--observations", required = true, paramLabel = "y.csv|y.npy",
+    @Option(names = "--observations", paramLabel = "y.csv|y.npy",
             description = "the m observations y (one row or one column)")
     Path observations;
+
+    @Option(names = "--libsvm", paramLabel = "data.libsvm",
+            description = "instead of --matrix and --observations: a LIBSVM/SVMlight file; A = its samples × "
+                    + "features (feature i is column i − 1), y = its labels")
+    Path libsvm;
 
     @Option(names = "--sparsity", required = true, paramLabel = "K", description = "the sparsity, in [1, min(m, n)]")
     int sparsity;
@@ -60,13 +67,29 @@ final class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SparseSolver solver = context.solvers().create(algorithm);
-        requireFile("--matrix", matrix);
-        requireFile("--observations", observations);
         if (output != null) {
             MatrixFiles.Format.of(output);
         }
-        DenseMatrix a = MatrixFiles.readMatrix(matrix).requireFinite("--matrix");
-        double[] y = MatrixFiles.readVector(observations);
+        DenseMatrix a;
+        double[] y;
+        if (libsvm != null) {
+            if (matrix != null || observations != null) {
+                throw new IllegalArgumentException("--libsvm replaces --matrix and --observations: give one or the other");
+            }
+            requireFile("--libsvm", libsvm);
+            LibSvmData data = LibSvmFiles.read(libsvm);
+            a = data.features();
+            y = data.labels();
+        } else {
+            if (matrix == null || observations == null) {
+                throw new IllegalArgumentException(
+                        "--matrix and --observations are required (or --libsvm with a LIBSVM file)");
+            }
+            requireFile("--matrix", matrix);
+            requireFile("--observations", observations);
+            a = MatrixFiles.readMatrix(matrix).requireFinite("--matrix");
+            y = MatrixFiles.readVector(observations);
+        }
         if (y.length != a.rows()) {
             throw new IllegalArgumentException("--observations has " + y.length + " entries but --matrix is "
                     + a.rows() + "×" + a.cols() + ": y needs one entry per row of A");
@@ -97,6 +120,10 @@ final class SolveCommand implements Callable<Integer> {
         out.println("algorithm: " + solver.name() + (normalize ? " (normalized columns)" : ""));
         out.println("support (" + result.support().length + " indices, 0-based): "
                 + Arrays.stream(result.support()).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
+        if (libsvm != null) {
+            out.println("LIBSVM features: " + Arrays.stream(result.support()).mapToObj(j -> Integer.toString(j + 1))
+                    .collect(Collectors.joining(" ")));
+        }
         out.println("residual norm: " + residual);
         out.println("iterations: " + result.iterations() + (result.converged() ? " (converged)" : ""));
         out.printf("time: %.6f s%n", seconds);

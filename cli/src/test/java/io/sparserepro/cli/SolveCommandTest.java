@@ -54,6 +54,38 @@ class SolveCommandTest {
     }
 
     @Test
+    void readsALibsvmFileAsSamplesTimesFeaturesWithLabels() throws IOException {
+        // Labels = 2·feature 2 − feature 5 exactly; every feature appears at least once.
+        StringBuilder text = new StringBuilder("# label feature:value ...\n");
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 30; i++) {
+            double[] f = new double[6];
+            for (int j = 0; j < 6; j++) {
+                f[j] = Math.round((rng.nextDouble() - 0.5) * 1000) / 100.0 + (j + 1) * (i == j ? 1 : 0);
+            }
+            text.append(2 * f[1] - f[4]);
+            for (int j = 0; j < 6; j++) {
+                text.append(' ').append(j + 1).append(':').append(f[j]);
+            }
+            text.append('\n');
+        }
+        Path file = dir.resolve("data.libsvm");
+        Files.writeString(file, text);
+        CliTestSupport.Result r = CliTestSupport.run("solve", "--libsvm", file.toString(), "--sparsity", "2",
+                "--algorithm", "omp", "--normalize");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("support (2 indices, 0-based): 1 4"), r.out());
+        assertTrue(r.out().contains("LIBSVM features: 2 5"), r.out());
+        CliTestSupport.Result both = CliTestSupport.run("solve", "--libsvm", file.toString(), "--matrix", a.toString(),
+                "--sparsity", "2", "--algorithm", "omp");
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("--libsvm replaces --matrix and --observations"), both.err());
+        CliTestSupport.Result neither = CliTestSupport.run("solve", "--sparsity", "2", "--algorithm", "omp");
+        assertEquals(2, neither.code());
+        assertTrue(neither.err().contains("--matrix and --observations are required"), neither.err());
+    }
+
+    @Test
     void normalizeSolvesOnUnitColumnsAndRescalesTheEstimate() {
         // A = A0 D with column scales d_j: y = A0 x* = A (D^-1 x*), so the estimate is x*_j / d_j.
         DenseMatrix a0 = (DenseMatrix) problem.operator();
