@@ -1,8 +1,8 @@
 package io.sparserepro.algorithms.convex;
 
+import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
-import io.sparserepro.algorithms.SparseSolver;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
@@ -77,14 +77,12 @@ import java.util.Map;
  *
  * <p>Immutable and thread-safe: all state of a call lives in a workspace created by that call.
  */
-public final class L1Fista implements SparseSolver {
+public final class L1Fista extends ConfiguredSolver<L1Fista.Options> {
     /** The registry name. */
     public static final String NAME = "l1";
 
     /** Relative margin on ‖A‖₂² for the Lanczos under-estimate (see the class comment). */
     static final double LIPSCHITZ_MARGIN = 1e-6;
-
-    private final Options options;
 
     /** FISTA with continuation and {@link Options#defaults()}. */
     public L1Fista() {
@@ -92,21 +90,7 @@ public final class L1Fista implements SparseSolver {
     }
 
     public L1Fista(Options options) {
-        this.options = Checks.requireNonNull("options", options);
-    }
-
-    public Options options() {
-        return options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String configuration() {
-        return name() + " " + options;
+        super(NAME, options);
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.sparserepro.algorithms.greedy;
 
+import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
-import io.sparserepro.algorithms.SparseSolver;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
@@ -44,11 +44,9 @@ import java.util.Map;
  *
  * <p>Immutable and thread-safe; {@link Prepared} is immutable and may be shared by threads.
  */
-public final class BatchOmp implements SparseSolver {
+public final class BatchOmp extends ConfiguredSolver<BatchOmp.Options> {
     /** The registry name. */
     public static final String NAME = "batch-omp";
-
-    private final Options options;
 
     /**
      * @param residualTolerance round-off stop on the largest normalised correlation, in [0, 1)
@@ -127,21 +125,7 @@ public final class BatchOmp implements SparseSolver {
     }
 
     public BatchOmp(Options options) {
-        this.options = Checks.requireNonNull("options", options);
-    }
-
-    public Options options() {
-        return options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String configuration() {
-        return name() + " " + options;
+        super(NAME, options);
     }
 
     /** Copies A (so later changes to it cannot corrupt the Gram) and computes G = AᵀA: O(m·n²). */

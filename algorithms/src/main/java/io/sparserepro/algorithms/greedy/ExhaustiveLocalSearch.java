@@ -1,8 +1,8 @@
 package io.sparserepro.algorithms.greedy;
 
+import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
-import io.sparserepro.algorithms.SparseSolver;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
@@ -56,11 +56,9 @@ import java.util.Map;
  * <p>Trace (if asked): entry 0 is OMP's start, then one entry per swap. Diagnostics:
  * {@code swaps}, {@code refreshes}, {@code startResidualNorm}. Immutable and thread-safe.
  */
-public final class ExhaustiveLocalSearch implements SparseSolver {
+public final class ExhaustiveLocalSearch extends ConfiguredSolver<ExhaustiveLocalSearch.Options> {
     /** The registry name. */
     public static final String NAME = "els";
-
-    private final Options options;
 
     /**
      * @param relativeTolerance a swap must lower ‖r‖² by more than this fraction of ‖r‖², in [0, 1)
@@ -108,21 +106,7 @@ public final class ExhaustiveLocalSearch implements SparseSolver {
     }
 
     public ExhaustiveLocalSearch(Options options) {
-        this.options = Checks.requireNonNull("options", options);
-    }
-
-    public Options options() {
-        return options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String configuration() {
-        return name() + " " + options;
+        super(NAME, options);
     }
 
     @Override

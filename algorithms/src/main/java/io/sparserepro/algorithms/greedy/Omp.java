@@ -1,8 +1,8 @@
 package io.sparserepro.algorithms.greedy;
 
+import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
-import io.sparserepro.algorithms.SparseSolver;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
@@ -35,11 +35,9 @@ import java.util.Map;
  *
  * <p>Diagnostics: {@code dependentColumnStop} (1 if stop (2) fired, else 0).
  */
-public final class Omp implements SparseSolver {
+public final class Omp extends ConfiguredSolver<Omp.Options> {
     /** The registry name. */
     public static final String NAME = "omp";
-
-    private final Options options;
 
     /**
      * @param residualTolerance round-off stop: halt once ‖r‖₂ ≤ residualTolerance·‖y‖₂ (in [0, 1))
@@ -83,21 +81,7 @@ public final class Omp implements SparseSolver {
     }
 
     public Omp(Options options) {
-        this.options = Checks.requireNonNull("options", options);
-    }
-
-    public Options options() {
-        return options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String configuration() {
-        return name() + " " + options;
+        super(NAME, options);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.sparserepro.algorithms.greedy;
 
+import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
-import io.sparserepro.algorithms.SparseSolver;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
@@ -52,7 +52,7 @@ import java.util.Map;
  * dependent column is kept with coefficient 0, so it is the first to be dropped).
  * Immutable and thread-safe.
  */
-public final class Ompr implements SparseSolver {
+public final class Ompr extends ConfiguredSolver<Ompr.Options> {
     /** The registry name. */
     public static final String NAME = "ompr";
 
@@ -71,8 +71,6 @@ public final class Ompr implements SparseSolver {
         /** largest_k(|Aᵀy|), refitted by least squares. */
         LARGEST_CORRELATIONS
     }
-
-    private final Options options;
 
     /**
      * @param replacement       the replacement rule
@@ -130,21 +128,7 @@ public final class Ompr implements SparseSolver {
     }
 
     public Ompr(Options options) {
-        this.options = Checks.requireNonNull("options", options);
-    }
-
-    public Options options() {
-        return options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String configuration() {
-        return name() + " " + options;
+        super(NAME, options);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.sparserepro.algorithms.sea;
 
+import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.SparseSolver;
@@ -55,7 +56,7 @@ import java.util.Map;
  * columns computed), and for SEA after a solver,
  * {@code innerResidualNorm} and {@code innerIterations}.
  */
-public final class Sea implements SparseSolver {
+public final class Sea extends ConfiguredSolver<Sea.Options> {
 
     /**
      * SEA's options.
@@ -117,11 +118,11 @@ public final class Sea implements SparseSolver {
         }
     }
 
-    private final Options options;
     private final SparseSolver inner;
 
+    /** {@code sea-0}, or {@code sea-} followed by the inner solver's name. */
     private Sea(Options options, SparseSolver inner) {
-        this.options = Checks.requireNonNull("options", options);
+        super(inner == null ? "sea-0" : "sea-" + inner.name(), options);
         this.inner = inner;
     }
 
@@ -143,19 +144,10 @@ public final class Sea implements SparseSolver {
         return new Sea(options, Checks.requireNonNull("inner", inner));
     }
 
-    public Options options() {
-        return options;
-    }
-
-    /** {@code sea-0}, or {@code sea-} followed by the inner solver's name. */
-    @Override
-    public String name() {
-        return inner == null ? "sea-0" : "sea-" + inner.name();
-    }
 
     @Override
     public String configuration() {
-        return name() + " " + options + (inner == null ? "" : " after " + inner.configuration());
+        return super.configuration() + (inner == null ? "" : " after " + inner.configuration());
     }
 
     @Override

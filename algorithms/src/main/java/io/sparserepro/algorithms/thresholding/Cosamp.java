@@ -1,8 +1,8 @@
 package io.sparserepro.algorithms.thresholding;
 
+import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
-import io.sparserepro.algorithms.SparseSolver;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
@@ -48,7 +48,7 @@ import java.util.Map;
  * iteration t + 1. Diagnostics: {@code rankDeficientSolves} (iterations where T was
  * numerically rank-deficient).
  */
-public final class Cosamp implements SparseSolver {
+public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
     /** The stable registry name. */
     public static final String NAME = "cosamp";
 
@@ -90,28 +90,12 @@ public final class Cosamp implements SparseSolver {
         }
     }
 
-    private final Options options;
-
     public Cosamp() {
         this(Options.defaults());
     }
 
     public Cosamp(Options options) {
-        this.options = Checks.requireNonNull("options", options);
-    }
-
-    public Options options() {
-        return options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String configuration() {
-        return name() + " " + options;
+        super(NAME, options);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.sparserepro.algorithms.thresholding;
 
+import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
-import io.sparserepro.algorithms.SparseSolver;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
@@ -39,7 +39,7 @@ import java.util.Map;
  * <p>Cost per iteration: one Aᵀr (O(mn)), O(n) selection, O(m·k) per column that enters or
  * leaves the support, O(k²) back substitution; no allocation.
  */
-public final class Htp implements SparseSolver {
+public final class Htp extends ConfiguredSolver<Htp.Options> {
     /** The stable registry name. */
     public static final String NAME = "htp";
 
@@ -94,28 +94,12 @@ public final class Htp implements SparseSolver {
         }
     }
 
-    private final Options options;
-
     public Htp() {
         this(Options.defaults());
     }
 
     public Htp(Options options) {
-        this.options = Checks.requireNonNull("options", options);
-    }
-
-    public Options options() {
-        return options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String configuration() {
-        return name() + " " + options;
+        super(NAME, options);
     }
 
     @Override

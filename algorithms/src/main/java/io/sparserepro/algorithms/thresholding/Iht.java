@@ -1,8 +1,8 @@
 package io.sparserepro.algorithms.thresholding;
 
+import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
-import io.sparserepro.algorithms.SparseSolver;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
@@ -49,7 +49,7 @@ import java.util.Map;
  *
  * <p>Cost per iteration: one Aᵀr (O(mn)), one O(mk) residual, O(n) selection; no allocation.
  */
-public final class Iht implements SparseSolver {
+public final class Iht extends ConfiguredSolver<Iht.Options> {
     /** The stable registry name. */
     public static final String NAME = "iht";
 
@@ -95,28 +95,12 @@ public final class Iht implements SparseSolver {
         }
     }
 
-    private final Options options;
-
     public Iht() {
         this(Options.defaults());
     }
 
     public Iht(Options options) {
-        this.options = Checks.requireNonNull("options", options);
-    }
-
-    public Options options() {
-        return options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String configuration() {
-        return name() + " " + options;
+        super(NAME, options);
     }
 
     @Override

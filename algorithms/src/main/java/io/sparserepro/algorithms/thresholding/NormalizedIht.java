@@ -1,8 +1,8 @@
 package io.sparserepro.algorithms.thresholding;
 
+import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
-import io.sparserepro.algorithms.SparseSolver;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
@@ -46,7 +46,7 @@ import java.util.Map;
  * <p>Trace: entry t is the residual and support after iteration t + 1. Diagnostics:
  * {@code stepReductions} (total μ divisions over the run).
  */
-public final class NormalizedIht implements SparseSolver {
+public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options> {
     /** The stable registry name. */
     public static final String NAME = "niht";
 
@@ -102,28 +102,12 @@ public final class NormalizedIht implements SparseSolver {
         }
     }
 
-    private final Options options;
-
     public NormalizedIht() {
         this(Options.defaults());
     }
 
     public NormalizedIht(Options options) {
-        this.options = Checks.requireNonNull("options", options);
-    }
-
-    public Options options() {
-        return options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String configuration() {
-        return name() + " " + options;
+        super(NAME, options);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.sparserepro.algorithms.thresholding;
 
+import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
-import io.sparserepro.algorithms.SparseSolver;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
@@ -41,7 +41,7 @@ import java.util.Map;
  * {@code rankDeficientSolves} (iterations where a least-squares support was numerically
  * rank-deficient).
  */
-public final class SubspacePursuit implements SparseSolver {
+public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Options> {
     /** The stable registry name. */
     public static final String NAME = "sp";
 
@@ -78,28 +78,12 @@ public final class SubspacePursuit implements SparseSolver {
         }
     }
 
-    private final Options options;
-
     public SubspacePursuit() {
         this(Options.defaults());
     }
 
     public SubspacePursuit(Options options) {
-        this.options = Checks.requireNonNull("options", options);
-    }
-
-    public Options options() {
-        return options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String configuration() {
-        return name() + " " + options;
+        super(NAME, options);
     }
 
     @Override
