@@ -31,7 +31,8 @@ import java.util.Map;
  *
  * <p><b>What is reconstructed</b> (SPEC-SEA.md; the paper's exact values are not available
  * here, so each is a named option recorded in results): the step η = stepFactor/‖A‖₂² with
- * stepFactor = 1; T = {@link Options#maxIterations}; the tie-break (lowest index); the
+ * stepFactor = 1; T = {@link Options#maxIterations}; the tie-break ({@link TieBreak}, lowest
+ * index by default); the
  * round-off stop; and the start rule: when Xᵗ has fewer than k non-zero entries (only
  * possible at t = 0, e.g. SEA₀'s X⁰ = 0) the iterate is X⁰ itself rather than a least-squares
  * fit on arbitrarily padded indices, so SEA₀'s first support read is largest_k(|Aᵀy|).
@@ -71,12 +72,15 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
      *                          computed once per column that enters a support, instead of
      *                          Aᵀ(y − A xᵗ) from the residual (default on: O(nk) instead of
      *                          O(mn) per iteration; same values up to round-off)
+     * @param tieBreak          how entries of equal |Xᵗ_i| are ranked in largest_k
+     *                          (reconstructed default {@link TieBreak#LOWEST_INDEX})
      * @param recordTrace       record the residual and support of every iteration
      */
     public record Options(double stepFactor, int maxIterations, boolean stopAtRoundOff,
                           double roundOffTolerance, int supportCacheSize, boolean gramGradient,
-                          boolean recordTrace) {
+                          TieBreak tieBreak, boolean recordTrace) {
         public Options {
+            Checks.requireNonNull("tieBreak", tieBreak);
             Checks.requireNonNegative("stepFactor", stepFactor);
             Checks.requireInRange("maxIterations", maxIterations, 1, 100_000_000);
             Checks.requirePositive("roundOffTolerance", roundOffTolerance);
@@ -84,38 +88,51 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
         }
 
         public static Options defaults() {
-            return new Options(1.0, 1000, true, 1e-12, 8, true, false);
+            return new Options(1.0, 1000, true, 1e-12, 8, true, TieBreak.LOWEST_INDEX, false);
         }
 
         public Options withStepFactor(double value) {
             return new Options(value, maxIterations, stopAtRoundOff, roundOffTolerance, supportCacheSize, gramGradient,
-                    recordTrace);
+                    tieBreak, recordTrace);
         }
 
         public Options withMaxIterations(int value) {
             return new Options(stepFactor, value, stopAtRoundOff, roundOffTolerance, supportCacheSize, gramGradient,
-                    recordTrace);
+                    tieBreak, recordTrace);
         }
 
         public Options withStopAtRoundOff(boolean value) {
             return new Options(stepFactor, maxIterations, value, roundOffTolerance, supportCacheSize, gramGradient,
-                    recordTrace);
+                    tieBreak, recordTrace);
         }
 
         public Options withSupportCacheSize(int value) {
             return new Options(stepFactor, maxIterations, stopAtRoundOff, roundOffTolerance, value, gramGradient,
-                    recordTrace);
+                    tieBreak, recordTrace);
         }
 
         public Options withRecordTrace(boolean value) {
             return new Options(stepFactor, maxIterations, stopAtRoundOff, roundOffTolerance, supportCacheSize,
-                    gramGradient, value);
+                    gramGradient, tieBreak, value);
+        }
+
+        public Options withTieBreak(TieBreak value) {
+            return new Options(stepFactor, maxIterations, stopAtRoundOff, roundOffTolerance, supportCacheSize,
+                    gramGradient, value, recordTrace);
         }
 
         public Options withGramGradient(boolean value) {
             return new Options(stepFactor, maxIterations, stopAtRoundOff, roundOffTolerance, supportCacheSize,
-                    value, recordTrace);
+                    value, tieBreak, recordTrace);
         }
+    }
+
+    /** How largest_k ranks entries of equal modulus (the paper's rule is not stated: reconstructed). */
+    public enum TieBreak {
+        /** The lower index first. */
+        LOWEST_INDEX,
+        /** An index on the previous support first, then the lower index: a tie never swaps a kept index out. */
+        KEEP_CURRENT
     }
 
     private final SparseSolver inner;
@@ -201,6 +218,8 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
         private final int[] factorizedSupport;
         private final boolean[] onSupport;
         private final boolean[] onTruth;
+        private final boolean[] previous;  // marks of the last support read, for TieBreak.KEEP_CURRENT
+        private final int[] previousSupport;
         private final double[] residual;
         private final double[] ascent;      // Aᵀ(y − A xᵗ) = −∇F(xᵗ)
         private final double[] aty;         // Aᵀy, for the Gram form of the gradient
@@ -238,6 +257,8 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
             this.factorizedSupport = new int[k];
             this.onSupport = new boolean[n];
             this.onTruth = new boolean[n];
+            this.previous = new boolean[n];
+            this.previousSupport = new int[k];
             if (problem.trueSupport() != null) {
                 for (int j : problem.trueSupport()) {
                     onTruth[j] = true;
@@ -313,7 +334,7 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
 
         /** Sᵗ = largest_k(|Xᵗ|), least squares on it (or its cached gradient), bookkeeping. */
         private double evaluateSupport(double[] x, int t) {
-            largestK.select(x, n, k, support);
+            largestK.select(x, n, k, support, options.tieBreak() == TieBreak.KEEP_CURRENT ? previous : null);
             long key = 0;
             int truthFound = 0;
             for (int i = 0; i < k; i++) {
@@ -323,6 +344,15 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
                 }
             }
             visited.add(key);
+            if (options.tieBreak() == TieBreak.KEEP_CURRENT) {
+                for (int i = 0; i < k; i++) {
+                    previous[previousSupport[i]] = false;
+                }
+                for (int i = 0; i < k; i++) {
+                    previous[support[i]] = true;
+                    previousSupport[i] = support[i];
+                }
+            }
             if (firstContainingTruth < 0 && problem.trueSupport() != null && truthFound == k) {
                 firstContainingTruth = t;
             }

@@ -159,6 +159,24 @@ class SeaTest extends SparseSolverContractTest {
     }
 
     @Test
+    void keepCurrentTieBreakKeepsAKeptIndexAgainstAnEqualNewcomer() {
+        // The identity keeps every number exact (‖A‖₂ = 1, so η = 1): y = e0 + e1 + e2, k = 2,
+        // X⁰ = e1 + e2. The fit on {1, 2} leaves r = e0, so X¹ = (1, 1, 1, 0, 0, 0): a
+        // three-way tie. LOWEST_INDEX reads {0, 1}; KEEP_CURRENT keeps {1, 2}.
+        DenseMatrix identity = DenseMatrix.identity(6);
+        Problem p = Problem.of(identity, new double[] {1, 1, 1, 0, 0, 0}, 2);
+        Sea.Options options = Sea.Options.defaults().withRecordTrace(true).withMaxIterations(2)
+                .withStopAtRoundOff(false);
+        double[] start = {0, 1, 1, 0, 0, 0};
+        SparseResult lowest = Sea.standalone(options).solveFrom(p, start);
+        SparseResult keep = Sea.standalone(options.withTieBreak(Sea.TieBreak.KEEP_CURRENT)).solveFrom(p, start);
+        assertArrayEquals(new int[] {1, 2}, lowest.trace().supports().get(0));
+        assertArrayEquals(new int[] {1, 2}, keep.trace().supports().get(0));
+        assertArrayEquals(new int[] {0, 1}, lowest.trace().supports().get(1));
+        assertArrayEquals(new int[] {1, 2}, keep.trace().supports().get(1));
+    }
+
+    @Test
     void optionsAreValidated() {
         assertMessage(() -> Sea.Options.defaults().withMaxIterations(0), "maxIterations must be in [1, 100000000]: 0");
         assertMessage(() -> Sea.Options.defaults().withStepFactor(-1), "stepFactor");

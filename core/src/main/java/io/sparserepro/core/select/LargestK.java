@@ -15,6 +15,7 @@ import java.util.Arrays;
 public final class LargestK {
     private final int[] order;
     private final double[] magnitude;
+    private boolean[] preferred;
     private long pivotState = 0x2545F4914F6CDD1DL;
 
     /** Workspace for vectors of length up to {@code capacity}. */
@@ -41,6 +42,19 @@ public final class LargestK {
      *                                  entry is NaN (a NaN would make the order undefined)
      */
     public void select(double[] v, int n, int k, int[] out) {
+        select(v, n, k, out, null);
+    }
+
+    /**
+     * As {@link #select(double[], int, int, int[])}, but among entries of equal modulus those
+     * marked in {@code preferred} (if not null) rank first, then the lowest index: e.g. the
+     * current support, so that a tie never swaps a kept index for an equal newcomer.
+     */
+    public void select(double[] v, int n, int k, int[] out, boolean[] preferred) {
+        if (preferred != null && preferred.length < n) {
+            throw new IllegalArgumentException("preferred must have length at least n = " + n + ": " + preferred.length);
+        }
+        this.preferred = preferred;
         if (n < 1 || n > order.length || v.length < n) {
             throw new IllegalArgumentException("n must be in [1, min(capacity " + order.length
                     + ", v.length " + v.length + ")]: " + n);
@@ -66,11 +80,20 @@ public final class LargestK {
         Arrays.sort(out, 0, k);
     }
 
-    /** True when index a ranks before index b: larger modulus, or equal modulus and lower index. */
+    /**
+     * True when index a ranks before index b: larger modulus; at equal modulus a preferred
+     * index (when a preference is given), then the lower index.
+     */
     private boolean before(int a, int b) {
         double ma = magnitude[a];
         double mb = magnitude[b];
-        return ma > mb || (ma == mb && a < b);
+        if (ma != mb) {
+            return ma > mb;
+        }
+        if (preferred != null && preferred[a] != preferred[b]) {
+            return preferred[a];
+        }
+        return a < b;
     }
 
     /** Rearranges order[0..n) so that its first k entries are the k highest-ranked indices. */

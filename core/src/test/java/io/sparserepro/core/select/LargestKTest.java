@@ -43,6 +43,38 @@ class LargestKTest {
     }
 
     @Test
+    void preferredIndicesWinTiesThenTheLowestIndex() {
+        SplittableRandom rng = new SplittableRandom(9);
+        LargestK select = new LargestK(100);
+        for (int trial = 0; trial < 300; trial++) {
+            int n = 1 + rng.nextInt(100);
+            int k = 1 + rng.nextInt(n);
+            double[] v = new double[n];
+            boolean[] preferred = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = rng.nextInt(4) - 2;
+                preferred[i] = rng.nextBoolean();
+            }
+            Integer[] idx = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+            Arrays.sort(idx, Comparator.<Integer>comparingDouble(i -> -Math.abs(v[i]))
+                    .thenComparing(i -> !preferred[i]).thenComparingInt(i -> i));
+            int[] expected = Arrays.stream(idx).limit(k).mapToInt(Integer::intValue).sorted().toArray();
+            int[] out = new int[k];
+            select.select(v, n, k, out, preferred);
+            assertArrayEquals(expected, out, "trial " + trial);
+        }
+        assertArrayEquals(new int[] {1, 3}, selectWith(new double[] {1, 1, 1, 1}, 2, new boolean[] {false, true, false, true}));
+        assertMessage(() -> new LargestK(3).select(new double[3], 3, 1, new int[1], new boolean[2]),
+                "preferred must have length at least n = 3: 2");
+    }
+
+    private static int[] selectWith(double[] v, int k, boolean[] preferred) {
+        int[] out = new int[k];
+        new LargestK(v.length).select(v, v.length, k, out, preferred);
+        return out;
+    }
+
+    @Test
     void tiesGoToTheLowestIndex() {
         assertArrayEquals(new int[] {0, 1}, LargestK.of(new double[] {1, -1, 1, 1}, 2));
         assertArrayEquals(new int[] {0, 1, 2}, LargestK.of(new double[5], 3));
