@@ -33,9 +33,12 @@ import java.util.Map;
  * here, so each is a named option recorded in results): the step η = stepFactor/‖A‖₂² with
  * stepFactor = 1; T = {@link Options#maxIterations}; the tie-break ({@link TieBreak}, lowest
  * index by default); the
- * round-off stop; and the start rule: when Xᵗ has fewer than k non-zero entries (only
- * possible at t = 0, e.g. SEA₀'s X⁰ = 0) the iterate is X⁰ itself rather than a least-squares
- * fit on arbitrarily padded indices, so SEA₀'s first support read is largest_k(|Aᵀy|).
+ * round-off stop; and the start rule: when X⁰ has fewer than k non-zero entries (SEA₀'s
+ * X⁰ = 0, or a short warm start) the t = 0 iterate is X⁰ itself rather than a least-squares
+ * fit on indices padded by the tie-break, so SEA₀'s first support read is largest_k(|Aᵀy|).
+ * From t = 1 on, Sᵗ is always largest_k(|Xᵗ|), padded by the tie-break if Xᵗ has fewer than
+ * k non-zeros. A warm start's scale matters relative to η: entries far larger than the
+ * accumulated steps keep their indices on the support for correspondingly long.
  *
  * <p><b>After another solver</b> ({@link #after}), X⁰ is that solver's estimate: t = 0
  * reproduces its support (or its estimate, if it has fewer than k non-zeros), and as the
@@ -54,7 +57,8 @@ import java.util.Map;
  * <p>Diagnostics: {@code distinctSupports}, {@code bestIteration},
  * {@code firstIterationContainingTruth} (NaN if never or if S* is unknown),
  * {@code leastSquaresSolves} (cache misses), {@code step} (η), {@code gramColumns} (Gram
- * columns computed), and for SEA after a solver,
+ * columns computed), {@code residualGradients} (iterations that used the residual form of the
+ * gradient), and for SEA after a solver,
  * {@code innerResidualNorm} and {@code innerIterations}.
  */
 public final class Sea extends ConfiguredSolver<Sea.Options> {
@@ -71,7 +75,10 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
      * @param gramGradient      compute the gradient as Aᵀy − (AᵀA)_{:,S} xᵗ_S from Gram columns
      *                          computed once per column that enters a support, instead of
      *                          Aᵀ(y − A xᵗ) from the residual (default on: O(nk) instead of
-     *                          O(mn) per iteration; same values up to round-off)
+     *                          O(mn) per iteration). Used only where it is accurate to within
+     *                          three digits of the residual form (coefficients not much
+     *                          larger than y) and for n ≤ 4096; elsewhere the residual form
+     *                          is used (counted in the {@code residualGradients} diagnostic)
      * @param tieBreak          how entries of equal |Xᵗ_i| are ranked in largest_k
      *                          (reconstructed default {@link TieBreak#LOWEST_INDEX})
      * @param recordTrace       record the residual and support of every iteration
@@ -134,6 +141,11 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
         /** An index on the previous support first, then the lower index: a tie never swaps a kept index out. */
         KEEP_CURRENT
     }
+
+    /** Above this many columns the Gram-column cache (up to n² doubles) is not used. */
+    static final int GRAM_MAX_COLUMNS = 4096;
+    /** The Gram form is used while Σ|z_j|‖a_j‖ ≤ this factor × ‖y‖ (see Run#gramIsAccurate). */
+    static final double GRAM_ACCURACY_FACTOR = 1e3;
 
     private final SparseSolver inner;
 
@@ -225,9 +237,13 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
         private final double[] aty;         // Aᵀy, for the Gram form of the gradient
         private final double[][] gramColumns; // (AᵀA)_{:,j}, computed when j first enters a support
         private int gramColumnsComputed;
+        private int residualGradients;
+        private final boolean useGram;
+        private final double[] columnNorms;
         private final double[] coefficients;
         private final double[] estimate;
         private final double[] bestEstimate;
+        private int[] bestSupport = new int[0];
         private final long[] cacheKeys;
         private final double[][] cacheAscents;
         private final boolean[] cacheValid;
@@ -248,7 +264,7 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
             this.k = problem.sparsity();
             this.y = problem.observations();
             this.yNorm = DenseKernels.norm2(y);
-            double spectralNorm = a.spectralNorm(1e-8, 10_000);
+            double spectralNorm = a.spectralNorm();
             this.step = options.stepFactor() / (spectralNorm * spectralNorm);
             this.leastSquares = new SupportLeastSquares(a, k);
             leastSquares.setObservations(y);
@@ -267,8 +283,13 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
             this.residual = new double[m];
             this.ascent = new double[n];
             this.aty = new double[n];
-            this.gramColumns = new double[n][];
-            if (options.gramGradient()) {
+            // The Gram form needs y and the Gram columns at a sane scale and at most n² doubles
+            // of cache: beyond GRAM_MAX_COLUMNS columns, or for y near over/underflow, the
+            // residual form is used throughout.
+            this.useGram = options.gramGradient() && n <= GRAM_MAX_COLUMNS && yNorm > 1e-100 && yNorm < 1e100;
+            this.gramColumns = new double[useGram ? n : 0][];
+            this.columnNorms = useGram ? a.columnNorms() : new double[0];
+            if (useGram) {
                 kernel.multiplyTransposed(a.data(), m, n, y, aty);
             }
             this.coefficients = new double[k];
@@ -285,7 +306,7 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
             boolean converged = false;
             int t = 0;
             for (; t < options.maxIterations(); t++) {
-                double residualNorm = countNonZeros(x) < k ? evaluateAsIs(x, t) : evaluateSupport(x, t);
+                double residualNorm = t == 0 && countNonZeros(x) < k ? evaluateAsIs(x, t) : evaluateSupport(x, t);
                 if (options.stopAtRoundOff() && residualNorm <= options.roundOffTolerance() * yNorm) {
                     converged = true;
                     t++;
@@ -307,7 +328,7 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
             return count;
         }
 
-        /** Fewer than k non-zeros (a zero or short start): the iterate is Xᵗ itself. */
+        /** A start with fewer than k non-zeros (SEA₀'s zero, a short warm start): x⁰ = X⁰ itself. */
         private double evaluateAsIs(double[] x, int t) {
             a.apply(x, residual);
             for (int i = 0; i < m; i++) {
@@ -319,6 +340,7 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
                 bestResidual = residualNorm;
                 bestIteration = t;
                 System.arraycopy(x, 0, bestEstimate, 0, n);
+                bestSupport = nonZerosOf(x);
             }
             if (trace != null) {
                 int size = 0;
@@ -392,8 +414,7 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
                 }
             }
             double residualNorm;
-            if (options.gramGradient()) {
-                leastSquares.solve(coefficients);
+            if (useGram && gramIsAccurate()) {
                 System.arraycopy(aty, 0, ascent, 0, n);
                 for (int i = 0; i < leastSquares.rank(); i++) {
                     kernel.axpy(-coefficients[i], gramColumn(leastSquares.factorizedColumn(i)), 0, ascent, 0, n);
@@ -404,6 +425,7 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
                 residualNorm = squared > 1e-6 * yNorm * yNorm ? Math.sqrt(squared)
                         : leastSquares.residualNorm(residual);
             } else {
+                residualGradients++;
                 leastSquares.residual(residual);
                 residualNorm = DenseKernels.norm2(residual, m);
                 kernel.multiplyTransposed(a.data(), m, n, residual, ascent);
@@ -412,8 +434,27 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
                 bestResidual = residualNorm;
                 bestIteration = t;
                 leastSquares.estimate(bestEstimate, coefficients);
+                // The support read, deferred (numerically dependent) columns included: their
+                // coefficient is 0 but they are part of the support the fit was made on.
+                bestSupport = support.clone();
             }
             return residualNorm;
+        }
+
+        /**
+         * Solves for the coefficients z on the support and says whether the Gram form of the
+         * gradient is accurate there. Its rounding error is ~ε Σ_j |z_j|‖a_j‖·‖a_i‖ per entry,
+         * the residual form's ~ε‖y‖‖a_i‖: on ill-conditioned supports (clusters of coherent
+         * columns) z can be orders of magnitude larger than y, and the Gram form would then
+         * steer the exploration by round-off. Allow three digits of difference.
+         */
+        private boolean gramIsAccurate() {
+            leastSquares.solve(coefficients);
+            double weighted = 0;
+            for (int i = 0; i < leastSquares.rank(); i++) {
+                weighted += Math.abs(coefficients[i]) * columnNorms[leastSquares.factorizedColumn(i)];
+            }
+            return weighted <= GRAM_ACCURACY_FACTOR * yNorm;
         }
 
         /** (AᵀA)_{:,j} = Aᵀa_j, computed the first time column j enters a support. */
@@ -465,9 +506,10 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
             diagnostics.put("leastSquaresSolves", (double) leastSquaresSolves);
             diagnostics.put("step", step);
             diagnostics.put("gramColumns", (double) gramColumnsComputed);
+            diagnostics.put("residualGradients", (double) residualGradients);
             Trace recorded = trace == null ? null : trace.build();
             System.arraycopy(bestEstimate, 0, estimate, 0, n);
-            SparseResult own = SparseResult.of(a, y, estimate, supportOf(estimate), iterations,
+            SparseResult own = SparseResult.of(a, y, estimate, bestSupport, iterations,
                     converged, recorded, diagnostics);
             if (innerResult == null) {
                 return own;
@@ -483,8 +525,8 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
                     own.residualNorm(), recorded, diagnostics);
         }
 
-        /** The best support: the non-zeros of the best estimate, padded to its LS support. */
-        private int[] supportOf(double[] x) {
+        /** The indices of the non-zero entries, ascending. */
+        private int[] nonZerosOf(double[] x) {
             int count = 0;
             for (int j = 0; j < n; j++) {
                 if (x[j] != 0.0) {

@@ -14,7 +14,8 @@ import org.apache.commons.math3.linear.RealVector;
 
 /**
  * SEA written as plainly as possible for comparison: full sort for largest_k, Commons Math
- * QR from scratch for every least squares, no cache, the same start rule as {@link Sea}.
+ * QR from scratch for every least squares, no cache, the same start rule as {@link Sea} (a
+ * start with fewer than k non-zeros is evaluated as it is, at t = 0 only).
  */
 final class NaiveSea {
     final List<int[]> supports = new ArrayList<>();
@@ -31,7 +32,7 @@ final class NaiveSea {
         for (int t = 0; t < iterations; t++) {
             double[] xs = new double[n];
             long nonZeros = Arrays.stream(x).filter(v -> v != 0).count();
-            if (nonZeros < k) {
+            if (t == 0 && nonZeros < k) {
                 xs = x.clone();
                 supports.add(IntStream.range(0, n).filter(j -> x[j] != 0).toArray());
             } else {

@@ -60,3 +60,12 @@ final class TestSolvers {
         return SparseResult.of(a, p.observations(), x, support, 1, true, null, null);
     }
 }
+
+final class DenseKernelsNorm {
+    private DenseKernelsNorm() {
+    }
+
+    static double of(double[] v) {
+        return io.sparserepro.core.linalg.DenseKernels.norm2(v);
+    }
+}

@@ -290,53 +290,77 @@ public final class DenseMatrix implements LinearOperator {
     public double spectralNorm(double relativeTolerance, int maxIterations) {
         Checks.requirePositive("relativeTolerance", relativeTolerance);
         Checks.requirePositive("maxIterations", maxIterations);
+        // Work on (tA)ᵀ(tA) with t = 1/max|a_ij|: its eigenvalues are O(mn) at most and at
+        // least ~ε² of the largest, so neither the products nor β² in the Sturm counts
+        // overflow or underflow, whatever the scale of A.
+        double maxAbs = 0;
+        for (double v : data) {
+            maxAbs = Math.max(maxAbs, Math.abs(v));
+        }
+        if (maxAbs == 0) {
+            return 0;
+        }
+        double t = 1.0 / maxAbs;
         int steps = Math.min(maxIterations, cols);
-        double[] basis = new double[cols * (steps + 1)];
+        // The basis grows one vector per step (tens are usual), never sized for the cap.
+        double[][] basis = new double[Math.min(steps, 64) + 1][];
         double[] alpha = new double[steps];
         double[] beta = new double[steps];
         double[] w = new double[cols];
         double[] av = new double[rows];
+        double[] start = new double[cols];
         long state = 0x9E3779B97F4A7C15L;
         for (int j = 0; j < cols; j++) {
             state = state * 6364136223846793005L + 1442695040888963407L;
-            basis[j] = 0.5 + ((state >>> 11) * 0x1.0p-53);
+            start[j] = 0.5 + ((state >>> 11) * 0x1.0p-53);
         }
-        double startNorm = DenseKernels.norm2(basis, cols);
+        double startNorm = DenseKernels.norm2(start, cols);
         for (int j = 0; j < cols; j++) {
-            basis[j] /= startNorm;
+            start[j] /= startNorm;
         }
+        basis[0] = start;
         DenseKernel kernel = DenseKernels.active();
         double previous = -1;
         for (int step = 0; step < steps; step++) {
-            int vo = step * cols;
-            System.arraycopy(basis, vo, w, 0, cols);
-            kernel.multiply(data, rows, cols, w, av);
+            double[] v = basis[step];
+            kernel.multiply(data, rows, cols, v, av);
+            for (int i = 0; i < rows; i++) {
+                av[i] *= t;
+            }
             kernel.multiplyTransposed(data, rows, cols, av, w);
-            alpha[step] = kernel.dot(basis, vo, w, 0, cols);
+            for (int j = 0; j < cols; j++) {
+                w[j] *= t;
+            }
+            alpha[step] = kernel.dot(v, 0, w, 0, cols);
             // Full reorthogonalisation (twice) against the whole basis: cheap for the tens of
             // steps needed, and it keeps the Ritz values free of spurious copies.
             for (int pass = 0; pass < 2; pass++) {
                 for (int i = 0; i <= step; i++) {
-                    double c = kernel.dot(basis, i * cols, w, 0, cols);
-                    kernel.axpy(-c, basis, i * cols, w, 0, cols);
+                    kernel.axpy(-kernel.dot(basis[i], 0, w, 0, cols), basis[i], 0, w, 0, cols);
                 }
             }
             double theta = largestEigenvalueOfTridiagonal(alpha, beta, step + 1);
             double b = DenseKernels.norm2(w, cols);
             if (previous >= 0 && Math.abs(theta - previous) <= relativeTolerance * theta) {
-                return Math.sqrt(theta);
+                return Math.sqrt(theta) / t;
             }
-            if (b <= 1e-14 * Math.sqrt(Math.max(theta, Double.MIN_NORMAL)) || step + 1 == steps) {
-                return Math.sqrt(Math.max(theta, 0)); // invariant subspace found: θ is exact
+            // b and θ are both on the scale of σ²: a relative b of 1e-14 is an invariant
+            // subspace (θ is then exact).
+            if (b <= 1e-14 * theta || step + 1 == steps) {
+                return Math.sqrt(Math.max(theta, 0)) / t;
             }
             beta[step] = b;
-            int next = (step + 1) * cols;
-            for (int j = 0; j < cols; j++) {
-                basis[next + j] = w[j] / b;
+            if (step + 1 == basis.length) {
+                basis = java.util.Arrays.copyOf(basis, Math.min(steps + 1, 2 * basis.length));
             }
+            double[] next = new double[cols];
+            for (int j = 0; j < cols; j++) {
+                next[j] = w[j] / b;
+            }
+            basis[step + 1] = next;
             previous = theta;
         }
-        return Math.sqrt(Math.max(previous, 0));
+        return Math.sqrt(Math.max(previous, 0)) / t;
     }
 
     /**
@@ -378,7 +402,7 @@ public final class DenseMatrix implements LinearOperator {
         return count;
     }
 
-    /** ‖A‖₂ to a relative accuracy of about 1e-12. */
+    /** ‖A‖₂ to a relative accuracy of about 1e-12 (at most 1000 Lanczos steps). */
     public double spectralNorm() {
         return spectralNorm(1e-13, 1000);
     }

@@ -67,6 +67,21 @@ class DenseMatrixTest {
             assertEquals(expected, a.spectralNorm(), 1e-10 * expected);
         }
         assertEquals(1.0, DenseMatrix.identity(7).spectralNorm(), 1e-12);
+        // Any scale: the iteration works on A / max|a_ij| (β² and σ² would otherwise overflow
+        // near 1e150 and stop the iteration early near 1e-20).
+        DenseMatrix base = TestMatrices.gaussian(40, 80, 77);
+        double reference = new SingularValueDecomposition(new Array2DRowRealMatrix(base.toRows())).getNorm();
+        for (double scale : new double[] {1e-150, 1e-20, 1e20, 1e150}) {
+            DenseMatrix scaled = base.copy();
+            for (int i = 0; i < scaled.data().length; i++) {
+                scaled.data()[i] *= scale;
+            }
+            assertEquals(reference * scale, scaled.spectralNorm(), 1e-10 * reference * scale, "scale " + scale);
+        }
+        // A wide matrix with a generous cap allocates the basis as it grows, not up front.
+        assertEquals(DenseMatrix.identity(3).spectralNorm(), 1.0, 1e-12);
+        DenseMatrix wide = TestMatrices.gaussian(2, 250_000, 78);
+        assertTrue(wide.spectralNorm(1e-8, 10_000) > 0);
         assertEquals(0.0, DenseMatrix.zeros(3, 2).spectralNorm(), 0);
     }
 
