@@ -78,15 +78,14 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs, and on Ctrl-C (SIGINT/SIGTERM: the JVM runs shutdown hooks) interrupts the run so
-     * that the runner writes the finished trials of its current batch before the JVM exits;
+     * Runs, and on Ctrl-C (SIGINT/SIGTERM: the JVM runs shutdown hooks) asks the runner to
+     * stop, so that it writes the finished trials of its current batch before the JVM exits;
      * kill -9 cannot be caught and loses at most that batch, which a rerun recomputes.
      */
     private static RunOutcome runSavingOnInterrupt(ExperimentRunner runner, ExperimentSpec declaration,
                                                    RunOptions options) {
-        Thread running = Thread.currentThread();
         Thread saveOnExit = new Thread(() -> {
-            running.interrupt();
+            runner.requestStop();
             try {
                 // Not running.join(): main calls System.exit, which waits for this hook.
                 SparseReproCli.COMMAND_DONE.await(SAVE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);

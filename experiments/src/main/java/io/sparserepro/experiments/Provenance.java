@@ -3,9 +3,7 @@ package io.sparserepro.experiments;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Where a result came from: the code version (Maven project version, git commit), the JDK,
@@ -13,57 +11,48 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Provenance {
     private static final System.Logger LOG = System.getLogger(Provenance.class.getName());
-    private static volatile String gitCommit;
 
     private Provenance() {
     }
 
     /** The Maven project version of this build, or {@code unknown}. */
     public static String projectVersion() {
-        try (InputStream in = Provenance.class.getResourceAsStream("build.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties p = new Properties();
-            p.load(in);
-            String v = p.getProperty("version", "unknown");
-            return v.startsWith("${") ? "unknown" : v;
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return BUILD.getOrDefault("version", "unknown");
     }
 
-    /** {@code git rev-parse HEAD} in the working directory, or {@code unknown} (read once). */
+    /**
+     * The git commit the code was built from (fixed at build time, so it names the code that
+     * runs whatever the working directory), or {@code unknown} when it was built outside a
+     * git checkout.
+     */
     public static String gitCommit() {
-        String c = gitCommit;
-        if (c == null) {
-            c = readGitCommit();
-            gitCommit = c;
-        }
-        return c;
+        return BUILD.getOrDefault("gitCommit", "unknown");
     }
 
-    private static String readGitCommit() {
-        try {
-            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            byte[] out;
-            try (InputStream in = p.getInputStream()) {
-                out = in.readNBytes(200);
+    /** Whether the build's checkout had uncommitted changes: {@code true}, {@code false} or {@code unknown}. */
+    public static String gitDirty() {
+        return BUILD.getOrDefault("gitDirty", "unknown");
+    }
+
+    private static final java.util.Map<String, String> BUILD = readBuildProperties();
+
+    private static java.util.Map<String, String> readBuildProperties() {
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        try (InputStream in = Provenance.class.getResourceAsStream("build.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                for (String key : p.stringPropertyNames()) {
+                    String v = p.getProperty(key).trim();
+                    if (!v.isEmpty() && !v.startsWith("${")) { // unfiltered: not known at build time
+                        values.put(key, v);
+                    }
+                }
             }
-            if (!p.waitFor(5, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "unknown";
-            }
-            String text = new String(out, StandardCharsets.UTF_8).trim();
-            return p.exitValue() == 0 && text.matches("[0-9a-f]{40,64}") ? text : "unknown";
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.DEBUG, "git is not available: " + e.getMessage());
-            return "unknown";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
+            LOG.log(System.Logger.Level.DEBUG, "cannot read build.properties: " + e.getMessage());
         }
+        return values;
     }
 
     /** Adds {@code code}, {@code jdk}, {@code os} and {@code cores} to {@code node}. */
@@ -71,6 +60,7 @@ public final class Provenance {
         ObjectNode code = node.putObject("code");
         code.put("version", projectVersion());
         code.put("gitCommit", gitCommit());
+        code.put("gitDirty", gitDirty());
         ObjectNode jdk = node.putObject("jdk");
         jdk.put("version", System.getProperty("java.version"));
         jdk.put("vendor", System.getProperty("java.vendor"));

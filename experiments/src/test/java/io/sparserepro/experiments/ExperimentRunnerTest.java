@@ -54,7 +54,7 @@ class ExperimentRunnerTest {
         assertEquals(SPEC.trialCount() + 1, trials.size());
         assertEquals("gridPoint,n,noise,zeta,k,run,solver,seed,success,supportDistance,relativeError,residualNorm,"
                 + "iterations,bestIteration,distinctSupports,firstIterationContainingTruth,gramColumns,"
-                + "leastSquaresSolves,spread,"
+                + "leastSquaresSolves,residualGradients,spread,"
                 + "step,time", trials.get(0));
         // paired trials: both solvers of a unit share the seed; thresh reports no SEA diagnostics
         String[] first = trials.get(1).split(",", -1);
@@ -64,7 +64,7 @@ class ExperimentRunnerTest {
         assertEquals(first[7], second[7]);
         assertEquals("", first[14]);
         assertFalse(second[14].isEmpty());
-        assertTrue(first[18].length() > 0 && second[18].isEmpty()); // spread: thresh only
+        assertTrue(first[19].length() > 0 && second[19].isEmpty()); // spread: thresh only
 
         List<String> summary = Files.readAllLines(reference.resolve("summary.csv"));
         assertEquals(3 * 2 + 1, summary.size());
@@ -148,6 +148,27 @@ class ExperimentRunnerTest {
         assertTrue(Thread.interrupted(), "the interrupt status is kept for the caller");
         RunOutcome resumed = RUNNER.run(SPEC, options(dir));
         assertTrue(resumed.reused() >= 4 * SPEC.solvers().size(), "reused " + resumed.reused());
+        assertSameAsReference(resumed.directory());
+    }
+
+    @Test
+    void aStopRequestSavesTheFinishedTrialsAndAResumeCompletesTheRun(@TempDir Path dir) {
+        ExperimentRunner runner = new ExperimentRunner(TestSolvers.registry());
+        ProgressListener stopper = new ProgressListener() {
+            private int units;
+
+            @Override
+            public void trialsDone(int count) {
+                if (++units == 5) {
+                    runner.requestStop(); // what the command line does on Ctrl-C
+                }
+            }
+        };
+        RunOptions options = options(dir).withThreads(2).withListener(stopper).withBatchUnits(1000);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> runner.run(SPEC, options));
+        assertTrue(e.getMessage().contains("stopped") && e.getMessage().contains("saved"), e.getMessage());
+        RunOutcome resumed = runner.run(SPEC, options(dir));
+        assertTrue(resumed.reused() >= 5 * SPEC.solvers().size(), "reused " + resumed.reused());
         assertSameAsReference(resumed.directory());
     }
 
