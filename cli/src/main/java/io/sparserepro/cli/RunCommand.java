@@ -111,7 +111,11 @@ final class RunCommand implements Callable<Integer> {
     static final class ShardConverter implements ITypeConverter<Shard> {
         @Override
         public Shard convert(String value) {
-            return Shard.parse(value);
+            try {
+                return Shard.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 }

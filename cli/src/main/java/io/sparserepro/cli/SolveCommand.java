@@ -68,18 +68,34 @@ final class SolveCommand implements Callable<Integer> {
     public Integer call() {
         SparseSolver solver = context.solvers().create(algorithm);
         if (output != null) {
+            // Checked before solving, so a long solve is not lost to a typo in the path.
             MatrixFiles.Format.of(output);
+            Path parent = output.toAbsolutePath().getParent();
+            if (Files.isDirectory(output)) {
+                throw new IllegalArgumentException("--output " + output + " is a directory; give a file name");
+            }
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new IllegalArgumentException("--output " + output + ": directory " + parent + " does not exist");
+            }
         }
         DenseMatrix a;
         double[] y;
+        int[] columns = null; // for --libsvm: the file's feature column behind each column of a
         if (libsvm != null) {
             if (matrix != null || observations != null) {
                 throw new IllegalArgumentException("--libsvm replaces --matrix and --observations: give one or the other");
             }
             requireFile("--libsvm", libsvm);
             LibSvmData data = LibSvmFiles.read(libsvm);
-            a = data.features();
             y = data.labels();
+            // Features that never occur are all-zero columns: no solver can use them, and
+            // LIBSVM files often skip indices. Drop them and map the support back.
+            columns = nonZeroColumns(data.features());
+            a = select(data.features(), columns);
+            if (columns.length < data.features().cols()) {
+                spec.commandLine().getOut().println("note: " + (data.features().cols() - columns.length)
+                        + " of " + data.features().cols() + " features never occur in " + libsvm + " and are left out");
+            }
         } else {
             if (matrix == null || observations == null) {
                 throw new IllegalArgumentException(
@@ -99,10 +115,24 @@ final class SolveCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--sparsity must be in [1, min(m, n) = " + limit + "] for the "
                     + a.rows() + "×" + a.cols() + " matrix: " + sparsity);
         }
+        double[] columnNorms = a.columnNorms();
+        int[] zero = java.util.stream.IntStream.range(0, a.cols()).filter(j -> columnNorms[j] == 0).toArray();
+        if (zero.length > 0) {
+            throw new IllegalArgumentException("--matrix has " + zero.length + " all-zero column" + (zero.length == 1 ? "" : "s")
+                    + " (0-based): " + Arrays.stream(zero).limit(20).mapToObj(Integer::toString).collect(Collectors.joining(" "))
+                    + (zero.length > 20 ? " ..." : "") + "; no solver can use them: remove them");
+        }
+        double smallest = Arrays.stream(columnNorms).min().orElse(1);
+        double largest = Arrays.stream(columnNorms).max().orElse(1);
+        if (!normalize && (Math.abs(smallest - 1) > 1e-6 || Math.abs(largest - 1) > 1e-6)) {
+            // The papers normalise the columns; unit-step HTP and the correlation-based
+            // selections assume it. Say so rather than let a poor answer pass silently.
+            spec.commandLine().getOut().printf("note: the columns of A are not unit-norm (norms from %.3g to %.3g);"
+                    + " the solvers assume unit-norm columns: consider --normalize%n", smallest, largest);
+        }
         double[] norms = null;
         DenseMatrix used = a;
         if (normalize) {
-            a.requireNonZeroColumns("--matrix");
             norms = a.columnNorms();
             used = a.normalizeColumns();
         }
@@ -116,12 +146,23 @@ final class SolveCommand implements Callable<Integer> {
             }
         }
         double residual = RecoveryMetrics.residualNorm(a, y, x);
+        int[] support = result.support();
+        if (columns != null) {
+            // Back to the file's feature columns: the estimate gets zeros at the left-out features.
+            int[] featureColumn = columns;
+            double[] full = new double[totalFeatures];
+            for (int j = 0; j < featureColumn.length; j++) {
+                full[featureColumn[j]] = x[j];
+            }
+            x = full;
+            support = Arrays.stream(support).map(j -> featureColumn[j]).toArray();
+        }
         var out = spec.commandLine().getOut();
         out.println("algorithm: " + solver.name() + (normalize ? " (normalized columns)" : ""));
-        out.println("support (" + result.support().length + " indices, 0-based): "
-                + Arrays.stream(result.support()).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
+        out.println("support (" + support.length + (support.length == 1 ? " index" : " indices") + ", 0-based): "
+                + Arrays.stream(support).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
         if (libsvm != null) {
-            out.println("LIBSVM features: " + Arrays.stream(result.support()).mapToObj(j -> Integer.toString(j + 1))
+            out.println("LIBSVM features: " + Arrays.stream(support).mapToObj(j -> Integer.toString(j + 1))
                     .collect(Collectors.joining(" ")));
         }
         out.println("residual norm: " + residual);
@@ -135,7 +176,38 @@ final class SolveCommand implements Callable<Integer> {
         return 0;
     }
 
+    private int totalFeatures;
+
+    private int[] nonZeroColumns(DenseMatrix features) {
+        totalFeatures = features.cols();
+        int[] zero = zeroColumns(features);
+        boolean[] isZero = new boolean[features.cols()];
+        for (int j : zero) {
+            isZero[j] = true;
+        }
+        return java.util.stream.IntStream.range(0, features.cols()).filter(j -> !isZero[j]).toArray();
+    }
+
+    private static int[] zeroColumns(DenseMatrix a) {
+        double[] norms = a.columnNorms();
+        return java.util.stream.IntStream.range(0, a.cols()).filter(j -> norms[j] == 0).toArray();
+    }
+
+    private static DenseMatrix select(DenseMatrix a, int[] columns) {
+        if (columns.length == 0) {
+            throw new IllegalArgumentException("--libsvm: the file has no non-zero feature");
+        }
+        DenseMatrix out = DenseMatrix.zeros(a.rows(), columns.length);
+        for (int j = 0; j < columns.length; j++) {
+            System.arraycopy(a.data(), a.columnOffset(columns[j]), out.data(), out.columnOffset(j), a.rows());
+        }
+        return out;
+    }
+
     private static void requireFile(String option, Path file) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(option + " " + file + " is a directory, not a file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(option + " file not found: " + file);
         }

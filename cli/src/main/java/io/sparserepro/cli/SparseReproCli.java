@@ -82,7 +82,12 @@ public final class SparseReproCli implements Runnable {
                 ex.printStackTrace(failed.getErr()); // a bug: the trace is what a report needs
                 return 1;
             }
-            String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+            String message = ex.getMessage();
+            if (ex instanceof UncheckedIOException io && (message == null || message.contains("java."))) {
+                message = describe(io.getCause());
+            } else if (message == null) {
+                message = ex.getClass().getSimpleName();
+            }
             failed.getErr().println("sparse-repro " + failed.getCommandName() + ": " + message.lines().findFirst().orElse(""));
             failed.getErr().flush();
             return code;
@@ -90,11 +95,26 @@ public final class SparseReproCli implements Runnable {
         return cmd;
     }
 
-    /** {@code --version}: the Maven project version and the git commit of the build directory. */
+    /** An I/O failure in words: the file and what went wrong, without Java class names. */
+    static String describe(java.io.IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "permission denied: " + denied.getFile();
+        }
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return "no such file or folder: " + missing.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            return fs.getFile() + ": " + (fs.getReason() == null ? "file system error" : fs.getReason());
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** {@code --version}: the Maven project version and the git commit the code was built from. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"sparse-repro " + Provenance.projectVersion(),
+            return new String[] {"sparse-repro " + Provenance.projectVersion() + " (commit " + Provenance.gitCommit()
+                    + ("true".equals(Provenance.gitDirty()) ? ", with uncommitted changes" : "") + ")",
                     "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
         }
     }

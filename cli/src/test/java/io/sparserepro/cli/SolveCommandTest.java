@@ -86,6 +86,56 @@ class SolveCommandTest {
     }
 
     @Test
+    void libsvmFeaturesThatNeverOccurAreLeftOutAndTheSupportMapsBack() throws IOException {
+        // Features 3 and 4 never occur; y = feature 5 − 2·feature 1.
+        StringBuilder text = new StringBuilder();
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 12; i++) {
+            double f1 = rng.nextInt(1, 100) / 10.0;
+            double f2 = rng.nextInt(1, 100) / 10.0;
+            double f5 = rng.nextInt(1, 100) / 10.0;
+            text.append(f5 - 2 * f1).append(" 1:").append(f1).append(" 2:").append(f2).append(" 5:").append(f5).append('\n');
+        }
+        Path file = dir.resolve("gaps.libsvm");
+        Files.writeString(file, text);
+        Path x = dir.resolve("x.csv");
+        CliTestSupport.Result r = CliTestSupport.run("solve", "--libsvm", file.toString(), "--sparsity", "2",
+                "--algorithm", "omp", "--output", x.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("2 of 5 features never occur"), r.out());
+        assertTrue(r.out().contains("support (2 indices, 0-based): 0 4") && r.out().contains("LIBSVM features: 1 5"), r.out());
+        assertArrayEquals(new double[] {-2, 0, 0, 0, 1}, MatrixFiles.readVector(x), 1e-9);
+    }
+
+    @Test
+    void pathProblemsAreUsageErrorsFoundBeforeSolving() throws IOException {
+        Path folder = Files.createDirectory(dir.resolve("folder.csv"));
+        CliTestSupport.Result r = CliTestSupport.run("solve", "--matrix", a.toString(), "--observations", y.toString(),
+                "--sparsity", "3", "--algorithm", "omp", "--output", folder.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("is a directory"), r.err());
+        r = CliTestSupport.run("solve", "--matrix", a.toString(), "--observations", y.toString(),
+                "--sparsity", "3", "--algorithm", "omp", "--output", dir.resolve("missing/x.csv").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("does not exist"), r.err());
+        r = CliTestSupport.run("solve", "--matrix", folder.toString(), "--observations", y.toString(),
+                "--sparsity", "3", "--algorithm", "omp");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("is a directory, not a file"), r.err());
+        DenseMatrix zeroColumns = ((DenseMatrix) problem.operator()).copy();
+        for (int i = 0; i < 20; i++) {
+            zeroColumns.set(i, 7, 0);
+            zeroColumns.set(i, 9, 0);
+        }
+        Path z = dir.resolve("Z.csv");
+        MatrixFiles.writeMatrix(z, zeroColumns);
+        r = CliTestSupport.run("solve", "--matrix", z.toString(), "--observations", y.toString(),
+                "--sparsity", "3", "--algorithm", "omp");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("2 all-zero columns (0-based): 7 9"), r.err());
+    }
+
+    @Test
     void normalizeSolvesOnUnitColumnsAndRescalesTheEstimate() {
         // A = A0 D with column scales d_j: y = A0 x* = A (D^-1 x*), so the estimate is x*_j / d_j.
         DenseMatrix a0 = (DenseMatrix) problem.operator();

@@ -22,8 +22,9 @@ import java.util.Arrays;
  *       are refused. NaN and infinities (also from overflow, such as {@code 1e400}) are
  *       rejected: this suite works on finite data only.</li>
  *   <li><b>Header rule:</b> line 1 is a header, and skipped, exactly when <em>every</em> one
- *       of its fields fails to parse as a number. A first line that mixes numbers and names
- *       is data, and its first bad field is reported. The header's field count is not
+ *       of its fields is a name: not a number and containing a letter. A first line that
+ *       mixes numbers and names, or holds a malformed number such as {@code 1.2.3}, is data,
+ *       and its first bad field is reported. The header's field count is not
  *       checked against the data.</li>
  *   <li>Lines that are empty or only whitespace are ignored after the last data row. A blank
  *       line anywhere before it is an error: it usually means two tables were pasted together
@@ -189,8 +190,11 @@ public final class CsvFiles {
             try {
                 v = Numbers.parse(field);
             } catch (NumberFormatException e) {
+                boolean otherDelimiter = field.indexOf(';') >= 0 || field.indexOf('\t') >= 0
+                        || field.trim().indexOf(' ') >= 0;
                 throw new DataFormatException(position(column) + ": cannot parse "
-                        + Numbers.quote(field) + " as a number");
+                        + Numbers.quote(field) + " as a number"
+                        + (otherDelimiter ? " (fields must be separated by commas)" : ""));
             }
             if (!Double.isFinite(v)) {
                 throw new DataFormatException(position(column) + ": " + Numbers.quote(field)
@@ -214,9 +218,14 @@ public final class CsvFiles {
             }
         }
 
+        /**
+         * A header: every field is a name, i.e. not a number and containing a letter. A field
+         * such as {@code 1.2.3} or {@code 0.5 0.7} (a typo, another delimiter) is neither, so
+         * such a first line is reported as bad data instead of being skipped silently.
+         */
         private static boolean allNonNumeric(String[] fields) {
             for (String f : fields) {
-                if (Numbers.isNumber(f)) {
+                if (Numbers.isNumber(f) || f.chars().noneMatch(Character::isLetter)) {
                     return false;
                 }
             }

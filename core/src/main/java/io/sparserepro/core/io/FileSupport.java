@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,7 +24,21 @@ final class FileSupport {
         if (e instanceof NoSuchFileException) {
             return new IllegalArgumentException("file " + file + " does not exist");
         }
-        return new UncheckedIOException("cannot read file " + file + ": " + e, e);
+        if (e instanceof AccessDeniedException) {
+            return new IllegalArgumentException("cannot read file " + file + ": permission denied");
+        }
+        if (Files.isDirectory(file)) {
+            return new IllegalArgumentException("cannot read file " + file + ": it is a directory");
+        }
+        return new UncheckedIOException("cannot read file " + file + ": " + reason(e), e);
+    }
+
+    /** What went wrong, in words (the exception's reason without its Java class name). */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     static RuntimeException writeFailure(Path file, IOException e) {
@@ -32,7 +47,13 @@ final class FileSupport {
             return new IllegalArgumentException("cannot write file " + file + ": directory "
                     + (parent == null ? "(none)" : parent) + " does not exist");
         }
-        return new UncheckedIOException("cannot write file " + file + ": " + e, e);
+        if (e instanceof AccessDeniedException) {
+            return new IllegalArgumentException("cannot write file " + file + ": permission denied");
+        }
+        if (Files.isDirectory(file)) {
+            return new IllegalArgumentException("cannot write file " + file + ": it is a directory");
+        }
+        return new UncheckedIOException("cannot write file " + file + ": " + reason(e), e);
     }
 
     /**

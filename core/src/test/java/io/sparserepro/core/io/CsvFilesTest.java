@@ -44,6 +44,18 @@ class CsvFilesTest {
     // ------------------------------------------------------------ round trips and format
 
     @Test
+    void aMalformedFirstNumberIsReportedNotTakenForAHeader() throws IOException {
+        Path typo = file("typo.csv", "1.2.3\n4\n5\n");
+        assertMessage(assertThrows(DataFormatException.class, () -> CsvFiles.readVector(typo)),
+                "line 1, column 1", "cannot parse '1.2.3'");
+        Path spaces = file("spaces.csv", "0.5 0.7\n1 2\n");
+        assertMessage(assertThrows(DataFormatException.class, () -> CsvFiles.readMatrix(spaces)),
+                "line 1", "separated by commas");
+        Path named = file("named.csv", "x1,x2\n1,2\n");
+        assertEquals(1, CsvFiles.readMatrix(named).rows());
+    }
+
+    @Test
     void matrixRoundTripIsBitExact() {
         DenseMatrix m = DenseMatrix.fromRows(new double[][] {
             {1e-300, -0.0, 1.0 / 3.0},
