@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparserepro.core.linalg.DenseMatrix;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -193,8 +192,9 @@ class CsvFilesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CsvFiles.readMatrix(missing));
         assertEquals("file " + missing + " does not exist", e.getMessage());
-        assertMessage(assertThrows(UncheckedIOException.class, () -> CsvFiles.readVector(dir)),
-                dir.toString());
+        // A directory is the user's mistake, like a missing file: a usage error naming it.
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> CsvFiles.readVector(dir)),
+                dir.toString(), "it is a directory");
     }
 
     @Test

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sparserepro.core.linalg.DenseMatrix;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -155,8 +154,9 @@ class LibSvmFilesTest {
         assertThrows(IllegalArgumentException.class, () -> LibSvmFiles.read(null));
         assertMessage(assertThrows(IllegalArgumentException.class, () -> LibSvmFiles.read(fixture(), 0)),
                 "featureCount must be positive: 0");
-        assertMessage(assertThrows(UncheckedIOException.class, () -> LibSvmFiles.read(dir)),
-                dir.toString());
+        // A directory is the user's mistake, like a missing file: a usage error naming it.
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> LibSvmFiles.read(dir)),
+                dir.toString(), "it is a directory");
     }
 
     @Test

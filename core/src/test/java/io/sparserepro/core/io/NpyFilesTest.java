@@ -9,7 +9,6 @@ import io.sparserepro.core.linalg.DenseMatrix;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -442,8 +441,9 @@ class NpyFilesTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> NpyFiles.readMatrix(missing));
         assertEquals("file " + missing + " does not exist", e.getMessage());
-        assertMessage(assertThrows(UncheckedIOException.class, () -> NpyFiles.readMatrix(dir)),
-                dir.toString());
+        // A directory is the user's mistake, like a missing file: a usage error naming it.
+        assertMessage(assertThrows(IllegalArgumentException.class, () -> NpyFiles.readMatrix(dir)),
+                dir.toString(), "it is a directory");
     }
 
     @Test
