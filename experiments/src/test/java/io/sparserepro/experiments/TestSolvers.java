@@ -8,17 +8,17 @@ import io.sparserepro.core.select.LargestK;
 import java.util.Map;
 
 /** Small deterministic solvers registered only in tests. */
-final class TestSolvers {
+public final class TestSolvers {
     private TestSolvers() {
     }
 
     /** The default registry plus {@code thresh}. */
-    static SolverRegistry registry() {
+    public static SolverRegistry registry() {
         return SolverRegistry.defaults().with("thresh", Thresholding::new);
     }
 
     /** One-step thresholding: the k largest |Aᵀy|, estimate Aᵀy on them; reports {@code spread}. */
-    static final class Thresholding implements SparseSolver {
+    public static final class Thresholding implements SparseSolver {
         @Override
         public String name() {
             return "thresh";
