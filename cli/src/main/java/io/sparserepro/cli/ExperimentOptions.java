@@ -13,8 +13,14 @@ import picocli.CommandLine.Parameters;
  * name the same declaration as its shards to find their folder).
  */
 final class ExperimentOptions {
-    @Parameters(index = "0", paramLabel = "EXPERIMENT", description = "see 'sparse-repro list experiments'")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "EXPERIMENT",
+            description = "a built-in experiment (see 'sparse-repro list experiments'), or use --spec")
     String experiment;
+
+    @Option(names = "--spec", paramLabel = "FILE.json",
+            description = "a declaration file instead of EXPERIMENT: write one with 'run EXPERIMENT --print-spec', "
+                    + "edit its grid, runs, solvers or seed")
+    Path specFile;
 
     @ArgGroup(exclusive = true)
     Size size;
@@ -42,8 +48,28 @@ final class ExperimentOptions {
         return size != null && size.quick ? Mode.QUICK : Mode.FULL;
     }
 
+    /** How the declaration is named in messages: its variant, or the file it came from. */
+    String label() {
+        return specFile != null ? specFile.getFileName().toString() : mode().label();
+    }
+
+    /** The options that name this declaration again, for a follow-up command. */
+    String selector() {
+        return specFile != null ? "--spec " + specFile : experiment + " --" + mode().label();
+    }
+
     ExperimentSpec spec(CliContext context) {
-        ExperimentSpec spec = context.experiments().get(experiment).spec(mode());
+        ExperimentSpec spec;
+        if (specFile != null) {
+            if (experiment != null || size != null) {
+                throw new IllegalArgumentException("--spec replaces EXPERIMENT and --quick/--full: give one or the other");
+            }
+            spec = readSpec(specFile);
+        } else if (experiment == null) {
+            throw new IllegalArgumentException("name an EXPERIMENT (see 'sparse-repro list experiments') or give --spec FILE.json");
+        } else {
+            spec = context.experiments().get(experiment).spec(mode());
+        }
         if (algorithms != null) {
             spec = spec.withSolvers(algorithms);
         }
@@ -54,5 +80,26 @@ final class ExperimentOptions {
             spec = spec.withRuns(runs);
         }
         return spec;
+    }
+
+    private static ExperimentSpec readSpec(Path file) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--spec file not found: " + file);
+        }
+        com.fasterxml.jackson.databind.JsonNode json;
+        try {
+            json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var where = e.getLocation();
+            throw new IllegalArgumentException("--spec " + file + " is not valid JSON"
+                    + (where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")")
+                    + ": " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read --spec " + file + ": " + e.getMessage(), e);
+        }
+        if (json == null) {
+            throw new IllegalArgumentException("--spec " + file + " is empty");
+        }
+        return ExperimentSpec.fromJson(json, "--spec " + file);
     }
 }

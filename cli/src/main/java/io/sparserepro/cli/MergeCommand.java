@@ -36,7 +36,7 @@ final class MergeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         outcome.warnings().forEach(w -> err.println("warning: " + w));
-        out.println(declaration.name() + " (" + selection.mode().label() + "): merged " + outcome.total()
+        out.println(declaration.name() + " (" + selection.label() + "): merged " + outcome.total()
                 + " trials into " + outcome.output());
         out.flush();
         err.flush();

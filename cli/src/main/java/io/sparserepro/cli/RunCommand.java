@@ -27,6 +27,9 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--print-spec", description = "print the declaration as JSON and exit (edit it, then run it with --spec)")
+    boolean printSpec;
+
     @Mixin
     ExperimentOptions selection;
 
@@ -44,6 +47,12 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExperimentSpec declaration = selection.spec(context);
+        if (printSpec) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(declaration.canonicalJson().toPrettyString());
+            out.flush();
+            return 0;
+        }
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1) {
             throw new IllegalArgumentException("--threads must be at least 1: " + workers);
@@ -57,7 +66,7 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String label = declaration.name() + " (" + selection.mode().label() + ")"
+        String label = declaration.name() + " (" + selection.label() + ")"
                 + (part.isAll() ? "" : " shard " + part);
         RunOptions options = RunOptions.in(selection.results).withThreads(workers).withShard(part)
                 .withListener(context.progressListener(label, err));
@@ -67,8 +76,8 @@ final class RunCommand implements Callable<Integer> {
                 workers == 1 ? "" : "s");
         out.println("results: " + outcome.output());
         if (!part.isAll()) {
-            out.println("when every shard is done: sparse-repro merge " + declaration.name() + " --"
-                    + selection.mode().label() + " --results " + selection.results);
+            out.println("when every shard is done: sparse-repro merge " + selection.selector() + " --results "
+                    + selection.results);
         }
         if (!outcome.warnings().isEmpty()) {
             out.println(outcome.warnings().size() + " problem(s) in existing files were repaired; see the warnings above");

@@ -174,4 +174,28 @@ class ExperimentCommandsTest {
         assertEquals(0, CliTestSupport.run("--help").code());
         assertTrue(CliTestSupport.run("--version").out().startsWith("sparse-repro "));
     }
+
+    @Test
+    void aPrintedDeclarationRunsFromItsFileAndEditsMakeANewFolder(@TempDir Path dir) throws IOException {
+        CliTestSupport.Result printed = CliTestSupport.run("run", "tiny", "--quick", "--print-spec");
+        assertEquals(0, printed.code(), printed.err());
+        Path spec = dir.resolve("tiny.json");
+        Files.writeString(spec, printed.out());
+        String results = dir.resolve("results").toString();
+        CliTestSupport.Result fromName = CliTestSupport.run("run", "tiny", "--quick", "--results", results);
+        CliTestSupport.Result fromFile = CliTestSupport.run("run", "--spec", spec.toString(), "--results", results);
+        assertEquals(0, fromFile.code(), fromFile.err());
+        // The same declaration, so the same folder: everything is reused.
+        assertTrue(fromFile.out().contains(" 0 computed"), fromFile.out());
+        Path edited = dir.resolve("edited.json");
+        Files.writeString(edited, printed.out().replaceFirst("\"runs\" : \\d+", "\"runs\" : 2"));
+        CliTestSupport.Result run = CliTestSupport.run("run", "--spec", edited.toString(), "--results", results);
+        assertEquals(0, run.code(), run.err());
+        assertTrue(!run.out().contains(" 0 computed") && fromName.code() == 0, run.out());
+        assertUsageError(CliTestSupport.run("run", "tiny", "--spec", spec.toString()), "--spec replaces EXPERIMENT");
+        assertUsageError(CliTestSupport.run("run", "--results", results), "name an EXPERIMENT");
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"name\": \"x\",\n  \"runs\": }");
+        assertUsageError(CliTestSupport.run("run", "--spec", broken.toString()), "not valid JSON (line 2");
+    }
 }

@@ -159,6 +159,107 @@ public record ExperimentSpec(String name, String generator, Map<String, Object> 
         return root;
     }
 
+    /**
+     * The declaration written by {@link #canonicalJson()} (fields in any order), read back:
+     * {@code fromJson(spec.canonicalJson()).equals(spec)}. This is how a researcher re-runs an
+     * experiment with another grid, more runs or other solvers: print the declaration, edit
+     * it, run it. {@code metrics} and {@code seed} may be left out (all metrics; seed 1).
+     *
+     * @param source where the JSON came from, for messages (e.g. the file name)
+     */
+    public static ExperimentSpec fromJson(JsonNode json, String source) {
+        Checks.requireNonNull("json", json);
+        if (!json.isObject()) {
+            throw new IllegalArgumentException(source + ": a declaration is a JSON object");
+        }
+        for (var names = json.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (!Set.of("name", "generator", "parameters", "grid", "solvers", "runs", "metrics", "seed").contains(field)) {
+                throw new IllegalArgumentException(source + ": unknown field '" + field + "'; the fields are name, "
+                        + "generator, parameters, grid, solvers, runs, metrics, seed");
+            }
+        }
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        JsonNode params = json.path("parameters");
+        if (!params.isMissingNode()) {
+            if (!params.isObject()) {
+                throw new IllegalArgumentException(source + ": 'parameters' must be an object of name: value");
+            }
+            params.fields().forEachRemaining(e -> parameters.put(e.getKey(), scalar(e.getValue(), source,
+                    "parameters." + e.getKey())));
+        }
+        Map<String, List<Object>> grid = new LinkedHashMap<>();
+        JsonNode axes = json.path("grid");
+        if (!axes.isMissingNode()) {
+            if (!axes.isArray()) {
+                throw new IllegalArgumentException(source + ": 'grid' must be a list of {\"name\": ..., \"values\": [...]}");
+            }
+            for (JsonNode axis : axes) {
+                String axisName = text(axis.path("name"), source, "grid[].name");
+                JsonNode values = axis.path("values");
+                if (!values.isArray()) {
+                    throw new IllegalArgumentException(source + ": grid axis " + axisName + " needs a 'values' list");
+                }
+                List<Object> list = new ArrayList<>();
+                for (JsonNode v : values) {
+                    list.add(scalar(v, source, "grid." + axisName));
+                }
+                if (grid.put(axisName, list) != null) {
+                    throw new IllegalArgumentException(source + ": grid axis " + axisName + " appears twice");
+                }
+            }
+        }
+        List<String> solvers = new ArrayList<>();
+        JsonNode solverNodes = json.path("solvers");
+        if (!solverNodes.isArray()) {
+            throw new IllegalArgumentException(source + ": 'solvers' must be a list of algorithm names");
+        }
+        solverNodes.forEach(node -> solvers.add(text(node, source, "solvers[]")));
+        List<Metric> metrics = new ArrayList<>();
+        JsonNode metricNodes = json.path("metrics");
+        if (metricNodes.isMissingNode()) {
+            metrics.addAll(List.of(Metric.values()));
+        } else if (metricNodes.isArray()) {
+            metricNodes.forEach(node -> metrics.add(Metric.fromId(text(node, source, "metrics[]"))));
+        } else {
+            throw new IllegalArgumentException(source + ": 'metrics' must be a list of metric names");
+        }
+        JsonNode runs = json.path("runs");
+        if (!runs.canConvertToInt() || !runs.isIntegralNumber()) {
+            throw new IllegalArgumentException(source + ": 'runs' must be a whole number: " + runs);
+        }
+        JsonNode seed = json.path("seed");
+        if (!seed.isMissingNode() && !seed.isIntegralNumber()) {
+            throw new IllegalArgumentException(source + ": 'seed' must be a whole number: " + seed);
+        }
+        return new ExperimentSpec(text(json.path("name"), source, "name"), text(json.path("generator"), source,
+                "generator"), parameters, grid, solvers, runs.intValue(), metrics, seed.isMissingNode() ? 1 : seed.longValue());
+    }
+
+    private static String text(JsonNode node, String source, String field) {
+        if (!node.isTextual()) {
+            throw new IllegalArgumentException(source + ": '" + field + "' must be a string: "
+                    + (node.isMissingNode() ? "missing" : node.toString()));
+        }
+        return node.textValue();
+    }
+
+    private static Object scalar(JsonNode node, String source, String field) {
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        throw new IllegalArgumentException(source + ": '" + field + "' must be a number, a string or a boolean: " + node);
+    }
+
     /** The 12-hex-digit identity of this declaration; see the class comment. */
     public String hash() {
         return hashOf(canonicalJson());

@@ -125,4 +125,36 @@ class ExperimentSpecTest {
             assertEquals(v, Double.parseDouble(text));
         }
     }
+
+    @Test
+    void aDeclarationReadBackFromItsJsonIsTheSameDeclaration() {
+        ExperimentSpec spec = small().build();
+        assertEquals(spec, ExperimentSpec.fromJson(spec.canonicalJson(), "test"));
+        assertEquals(spec.hash(), ExperimentSpec.fromJson(spec.canonicalJson(), "test").hash());
+        for (String name : ExperimentRegistry.defaults().names()) {
+            for (ExperimentSpec builtIn : List.of(ExperimentRegistry.defaults().get(name).quick(),
+                    ExperimentRegistry.defaults().get(name).full())) {
+                assertEquals(builtIn.hash(), ExperimentSpec.fromJson(builtIn.canonicalJson(), name).hash(), name);
+            }
+        }
+    }
+
+    @Test
+    void malformedDeclarationsAreReportedByField() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String base = small().build().canonicalJson().toString();
+        assertFromJson(json.readTree(base.replace("\"runs\":", "\"rnus\":0,\"runs\":")), "unknown field 'rnus'");
+        assertFromJson(json.readTree(base.replaceFirst("\"runs\":\\d+", "\"runs\":2.5")), "'runs' must be a whole number");
+        assertFromJson(json.readTree(base.replaceFirst("\"solvers\":\\[[^]]*]", "\"solvers\":\"omp\"")),
+                "'solvers' must be a list");
+        assertFromJson(json.readTree(base.replaceFirst("\"metrics\":\\[", "\"metrics\":[\"accuracy\",")),
+                "unknown metric 'accuracy'");
+        assertFromJson(json.readTree("[1, 2]"), "a declaration is a JSON object");
+    }
+
+    private static void assertFromJson(com.fasterxml.jackson.databind.JsonNode json, String fragment) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ExperimentSpec.fromJson(json, "file.json"));
+        assertTrue(e.getMessage().contains(fragment), e.getMessage());
+    }
 }
