@@ -40,4 +40,20 @@ public final class SolverInputs {
         }
         return problem;
     }
+
+    /**
+     * The "unit" step of HTP and OMPR in A's own scale: 1 / max_j ‖a_j‖₂². Their papers take
+     * the step 1 for unit-norm columns (which this suite's generators produce); dividing by
+     * the largest squared column norm makes the same rule invariant to a global rescaling of
+     * A, instead of silently failing on a matrix that is not normalised. Within 1e-12 of 1 it
+     * is exactly 1, so normalised matrices get the papers' step bit for bit.
+     */
+    public static double unitStepScale(DenseMatrix a) {
+        double largest = 0;
+        for (double norm : a.columnNorms()) {
+            largest = Math.max(largest, norm);
+        }
+        double squared = largest * largest;
+        return Math.abs(squared - 1) <= 1e-12 ? 1.0 : 1.0 / squared;
+    }
 }

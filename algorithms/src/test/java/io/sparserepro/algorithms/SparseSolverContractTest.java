@@ -133,6 +133,30 @@ public abstract class SparseSolverContractTest {
     }
 
     @Test
+    void aGlobalRescalingOfTheProblemChangesNothing() {
+        // y = A x* ⇔ (sA) x* = s y: a solver must not depend on the units of A and y.
+        SparseSolver solver = solver();
+        for (double scale : new double[] {1e-3, 1e3}) {
+            for (long seed = 1; seed <= 3; seed++) {
+                Problem p = easyProblem(seed);
+                DenseMatrix a = p.operator().toDense().copy();
+                for (int i = 0; i < a.data().length; i++) {
+                    a.data()[i] *= scale;
+                }
+                double[] y = p.observations().clone();
+                for (int i = 0; i < y.length; i++) {
+                    y[i] *= scale;
+                }
+                SparseResult r = solver.solve(new Problem(a, y, p.sparsity(), p.truth(), p.trueSupport()));
+                assertArrayEquals(p.trueSupport(), r.support(), solver.name() + " at scale " + scale + ", seed " + seed);
+                for (int j = 0; j < p.cols(); j++) {
+                    assertEquals(p.truth()[j], r.estimate()[j], 1e-6, solver.name() + " x[" + j + "] at scale " + scale);
+                }
+            }
+        }
+    }
+
+    @Test
     void badInputIsRejectedWithTheArgumentName() {
         SparseSolver solver = solver();
         DenseMatrix a = Fixtures.gaussianMatrix(10, 20, 11);

@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * Batch-OMP: R. Rubinstein, M. Zibulevsky, M. Elad, "Efficient implementation of the K-SVD
  * algorithm using batch orthogonal matching pursuit", Technion CS-2008-08 (2008), the
- * sparsity-constrained variant (their Algorithm 4 / "Batch-OMP"). It selects exactly the
- * atoms {@link Omp} selects, but works from the precomputed Gram matrix G = AᵀA and
+ * sparsity-constrained variant (their Algorithm 4 / "Batch-OMP"). In exact arithmetic it
+ * selects the atoms {@link Omp} selects (and does so in floating point on well-conditioned
+ * matrices, as the tests check); it works from the precomputed Gram matrix G = AᵀA and
  * α⁰ = Aᵀy and never forms a residual vector:
  * <pre>
  *   α = α⁰;  S = ∅;  L = [];
@@ -30,7 +31,9 @@ import java.util.Map;
  * <p><b>Conditioning.</b> Cholesky of G_SS = A_SᵀA_S squares the condition number of A_S:
  * coefficients carry errors of order cond(A_S)²·ε instead of QR's cond(A_S)·ε. That is
  * harmless for Gaussian matrices (cond(A_S) ≲ 10) but not for coherent dictionaries such as
- * spike deconvolution, where {@link Omp} (incremental QR) must be used. A pivot
+ * spike deconvolution, where {@link Omp} (incremental QR) must be used: there Batch-OMP
+ * stops earlier (its pivot test on a squared quantity treats a relative orthogonal part below
+ * ~1e-6 as dependent, OMP's QR only below 1e-10) and can return a smaller support. A pivot
  * G_jj − wᵀw ≤ {@code pivotTolerance}·G_jj (non-positive, or so small that it is the round-off
  * of the Gram entries, whose errors are ~ε·G_jj) means a_j is numerically in span(A_S): the
  * solver then <em>stops with the support built so far</em> (diagnostic {@code pivotStop} = 1;

@@ -28,7 +28,8 @@ import java.util.Map;
  * i.e. the column most correlated with the residual replaces the support entry of smallest
  * |coefficient| when η|a_jᵀ r| beats it. This is {@link Replacement#PARTIAL_HARD_THRESHOLDING},
  * the paper's rule, with the step η an option (default η = 1, the value of the paper's RIP
- * analysis for unit-norm columns). {@link Replacement#REFIT_AND_DROP} is a variant (not the
+ * analysis for unit-norm columns; divided by max_j‖a_j‖² so that a rescaled A gives the same
+ * answer, see {@link SolverInputs#unitStepScale}). {@link Replacement#REFIT_AND_DROP} is a variant (not the
  * paper's): least squares on the k+1 columns of J, then drop the smallest |coefficient| of that
  * refit. Ranking ties follow largest_k: larger modulus first, then lower index, so the entry
  * dropped is the one of smallest modulus and, among equals, highest index.
@@ -165,7 +166,8 @@ public final class Ompr extends ConfiguredSolver<Ompr.Options> {
         ls.estimate(estimate, coefficients);
         double stopNorm = options.residualTolerance() * DenseKernels.norm2(y, m);
         boolean refit = options.replacement() == Replacement.REFIT_AND_DROP;
-        double eta = options.stepSize();
+        // η in A's own scale: exactly stepSize for unit-norm columns (see SolverInputs).
+        double eta = options.stepSize() * SolverInputs.unitStepScale(a);
 
         int iterations = 0;
         int replacements = 0;

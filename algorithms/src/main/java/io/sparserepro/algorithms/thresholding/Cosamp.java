@@ -32,20 +32,26 @@ import java.util.Map;
  * basic least-squares solution and the pruning sees those columns as 0.
  *
  * <p><b>Stopping rule</b> (with {@code converged = true}): ‖rᵗ⁺¹‖₂ ≤ tolerance·‖y‖₂ (the
- * paper's halting test on the residual), or the residual stops decreasing,
- * ‖rᵗ⁺¹‖₂ &gt; (1 − tolerance)·‖rᵗ‖₂ — the iteration is then at (or cycling near) a fixed
- * point; CoSaMP's residual is not monotone, so if it went up the previous iterate, which fits
- * better, is returned. The decrease test starts at the second iteration (x¹ is always taken). Otherwise stop after {@code maxIterations} (default 500). The default
- * tolerance 1e-12 is far above the round-off of a residual (≈ 1e-16·‖y‖·cond) and far below
- * any real progress of a support change.
+ * paper's halting test on the residual), or a fixed point: the pruned support repeats and the
+ * residual changes by at most tolerance·‖rᵗ‖ (the next iteration would repeat this one).
+ * Otherwise stop after {@code maxIterations} (default 100) with {@code converged = false}.
+ * The paper has no stop on a rising residual — CoSaMP's residual is not monotone and it often
+ * recovers after a rise — but the heuristic is available as {@code stopWhenResidualRises}
+ * (default off; it lowers the recovery rate near the phase transition). The default
+ * tolerance 1e-12 is far above the round-off of a residual and far below any real progress.
+ *
+ * <p><b>Returned iterate.</b> The iterate of smallest residual seen, x⁰ = 0 included, so the
+ * result never fits worse than the zero vector: on coherent matrices the pruned vector of
+ * an ill-conditioned 3k-column fit can keep huge, mutually cancelling coefficients whose
+ * residual is far above ‖y‖. When the iteration converges this is the last iterate (up to
+ * the rare non-monotone step), as in the paper.
  *
  * <p><b>Output.</b> The pruned k-sparse vector, as in the paper. It is already the
  * least-squares fit whenever T contains the true support of a noiseless problem, so the
  * contract's exact recovery holds without a refit; option {@code debias} (default false)
  * refits the final support by least squares (useful with noise).
  *
- * <p>Trace: entry t is the residual and support of the returned-so-far iterate after
- * iteration t + 1. Diagnostics: {@code rankDeficientSolves} (iterations where T was
+ * <p>Trace: entry t is the residual and support of iterate t + 1. Diagnostics: {@code rankDeficientSolves} (iterations where T was
  * numerically rank-deficient).
  */
 public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
@@ -55,12 +61,15 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
     /**
      * Options of {@link Cosamp}.
      *
-     * @param maxIterations iteration cap, ≥ 1 (default 500)
-     * @param tolerance     relative residual target and relative decrease threshold, ≥ 0 (default 1e-12)
-     * @param debias        refit the final support by least squares (default false)
-     * @param recordTrace   fill {@link SparseResult#trace()} (default false)
+     * @param maxIterations         iteration cap, ≥ 1 (default 100)
+     * @param tolerance             relative residual target and fixed-point threshold, ≥ 0 (default 1e-12)
+     * @param debias                refit the final support by least squares (default false)
+     * @param stopWhenResidualRises also stop, keeping the previous iterate, when the residual
+     *                              rises (a heuristic, not the paper's; default false)
+     * @param recordTrace           fill {@link SparseResult#trace()} (default false)
      */
-    public record Options(int maxIterations, double tolerance, boolean debias, boolean recordTrace) {
+    public record Options(int maxIterations, double tolerance, boolean debias, boolean stopWhenResidualRises,
+                          boolean recordTrace) {
         public Options {
             Checks.requirePositive("maxIterations", maxIterations);
             Checks.requireNonNegative("tolerance", tolerance);
@@ -70,23 +79,27 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
         }
 
         public static Options defaults() {
-            return new Options(500, 1e-12, false, false);
+            return new Options(100, 1e-12, false, false, false);
         }
 
         public Options withMaxIterations(int value) {
-            return new Options(value, tolerance, debias, recordTrace);
+            return new Options(value, tolerance, debias, stopWhenResidualRises, recordTrace);
         }
 
         public Options withTolerance(double value) {
-            return new Options(maxIterations, value, debias, recordTrace);
+            return new Options(maxIterations, value, debias, stopWhenResidualRises, recordTrace);
         }
 
         public Options withDebias(boolean value) {
-            return new Options(maxIterations, tolerance, value, recordTrace);
+            return new Options(maxIterations, tolerance, value, stopWhenResidualRises, recordTrace);
+        }
+
+        public Options withStopWhenResidualRises(boolean value) {
+            return new Options(maxIterations, tolerance, debias, value, recordTrace);
         }
 
         public Options withRecordTrace(boolean value) {
-            return new Options(maxIterations, tolerance, debias, value);
+            return new Options(maxIterations, tolerance, debias, stopWhenResidualRises, value);
         }
     }
 
@@ -132,6 +145,10 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
         Trace.Recorder recorder = options.recordTrace() ? new Trace.Recorder() : null;
 
         double residualNorm = DenseKernels.norm2(y, m);
+        double[] best = new double[n];        // the iterate of smallest residual; x⁰ = 0 at first
+        int[] bestSupport = new int[k];
+        int bestSize = 0;
+        double bestNorm = residualNorm;
         int iterations = 0;
         int rankDeficientSolves = 0;
         boolean converged = false;
@@ -163,15 +180,12 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
             Vectors.residual(a, y, candidate, candidateSupport, k, candidateResidual);
             double candidateNorm = DenseKernels.norm2(candidateResidual, m);
             iterations++;
-            boolean first = iterations == 1; // x⁰ = 0 is no CoSaMP estimate: always take x¹
-            if (!first && candidateNorm > residualNorm) {
-                // The residual went up: keep the better, previous iterate and stop.
-                if (recorder != null) {
-                    recorder.record(residualNorm, support, supportSize);
-                }
+            if (options.stopWhenResidualRises() && iterations > 1 && candidateNorm > residualNorm) {
                 converged = true;
                 break;
             }
+            boolean sameSupport = candidateSize == supportSize
+                    && Arrays.equals(candidateSupport, 0, k, support, 0, supportSize);
             double previousNorm = residualNorm;
             double[] swapValues = x;
             x = candidate;
@@ -189,12 +203,24 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
             if (recorder != null) {
                 recorder.record(residualNorm, support, supportSize);
             }
+            if (residualNorm < bestNorm) {
+                Vectors.clear(best, bestSupport, bestSize);
+                for (int c = 0; c < supportSize; c++) {
+                    best[support[c]] = x[support[c]];
+                }
+                System.arraycopy(support, 0, bestSupport, 0, supportSize);
+                bestSize = supportSize;
+                bestNorm = residualNorm;
+            }
             if (residualNorm <= targetResidual
-                    || (!first && residualNorm > (1 - tolerance) * previousNorm)) {
+                    || (sameSupport && Math.abs(residualNorm - previousNorm) <= tolerance * previousNorm)) {
                 converged = true;
                 break;
             }
         }
+        x = best;
+        support = bestSupport;
+        supportSize = bestSize;
         if (options.debias() && supportSize > 0) {
             SupportFit refit = new SupportFit(a, y, k);
             refit.moveTo(support, supportSize);

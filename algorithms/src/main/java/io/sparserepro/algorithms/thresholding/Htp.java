@@ -23,9 +23,10 @@ import java.util.Map;
  * removing and adding columns; a numerically dependent column gets coefficient 0
  * ({@link io.sparserepro.core.linalg.SupportLeastSquares}' documented fallback).
  *
- * <p><b>Step.</b> μ = stepFactor × scale, scale = 1 ({@link StepScale#UNIT}, the default: the
- * paper's choice for matrices with unit-norm columns, which this suite always has) or
- * 1/‖A‖₂² ({@link StepScale#INVERSE_SQUARED_SPECTRAL_NORM}, ‖A‖₂ estimated as in {@link Iht}).
+ * <p><b>Step.</b> μ = stepFactor × scale, scale = 1/max_j‖a_j‖₂² ({@link StepScale#UNIT}, the
+ * default: exactly 1, the paper's choice, for unit-norm columns, and invariant to a global
+ * rescaling of A otherwise; see {@link SolverInputs#unitStepScale}) or 1/‖A‖₂²
+ * ({@link StepScale#INVERSE_SQUARED_SPECTRAL_NORM}, ‖A‖₂ estimated as in {@link Iht}).
  *
  * <p><b>Stopping rule.</b> The paper's natural rule: stop when the support repeats,
  * Sᵗ⁺¹ = Sᵗ (then xᵗ⁺¹ = xᵗ: a fixed point), with {@code converged = true}. Optionally
@@ -45,7 +46,7 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
 
     /** What the step factor multiplies. */
     public enum StepScale {
-        /** μ = stepFactor (Foucart's μ = 1 with unit-norm columns). */
+        /** μ = stepFactor / max_j‖a_j‖² (Foucart's μ = 1 with unit-norm columns). */
         UNIT,
         /** μ = stepFactor / ‖A‖₂², the IHT step. */
         INVERSE_SQUARED_SPECTRAL_NORM
@@ -111,7 +112,7 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
         int n = a.cols();
         int k = problem.sparsity();
         double step = options.stepFactor() * (options.stepScale() == StepScale.UNIT
-                ? 1.0 : Vectors.inverseSquaredSpectralNorm(a));
+                ? SolverInputs.unitStepScale(a) : Vectors.inverseSquaredSpectralNorm(a));
         DenseKernel kernel = DenseKernels.active();
         double targetResidual = options.tolerance() * DenseKernels.norm2(y, m);
 

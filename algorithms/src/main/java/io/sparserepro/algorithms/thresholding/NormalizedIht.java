@@ -142,15 +142,22 @@ public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options>
                 largest.select(g, n, k, support);
             }
             Arrays.fill(image, 0.0);
+            // μ = ‖g_Γ‖²/‖A_Γ g_Γ‖² does not change when g is rescaled: work with g/max|g_Γ| so
+            // that neither square overflows nor underflows, whatever the scale of A and y.
+            double gammaMax = 0;
+            for (int s = 0; s < k; s++) {
+                gammaMax = Math.max(gammaMax, Math.abs(g[support[s]]));
+            }
+            if (gammaMax == 0) {
+                converged = true;
+                break;
+            }
             double gammaNormSquared = 0;
             for (int s = 0; s < k; s++) {
                 int j = support[s];
-                gammaNormSquared += g[j] * g[j];
-                kernel.axpy(g[j], data, j * m, image, 0, m);
-            }
-            if (gammaNormSquared == 0) {
-                converged = true;
-                break;
+                double scaled = g[j] / gammaMax;
+                gammaNormSquared += scaled * scaled;
+                kernel.axpy(scaled, data, j * m, image, 0, m);
             }
             double imageNormSquared = DenseKernels.dot(image, image, m);
             double mu = gammaNormSquared / imageNormSquared;
