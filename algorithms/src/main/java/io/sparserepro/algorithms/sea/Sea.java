@@ -247,6 +247,7 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
         private final long[] cacheKeys;
         private final double[][] cacheAscents;
         private final boolean[] cacheValid;
+        private final double[] cacheResiduals;
         private final SupportHashSet visited = new SupportHashSet();
         private final Trace.Recorder trace;
         private int cacheNext;
@@ -299,6 +300,7 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
             this.cacheKeys = new long[cacheSize];
             this.cacheAscents = new double[cacheSize][n];
             this.cacheValid = new boolean[cacheSize];
+            this.cacheResiduals = new double[cacheSize];
             this.trace = options.recordTrace() ? new Trace.Recorder() : null;
         }
 
@@ -469,8 +471,6 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
             }
             return column;
         }
-
-        private final double[] cacheResiduals = new double[Math.max(1, options.supportCacheSize())];
 
         private int cacheSlot(long key) {
             for (int i = 0; i < cacheKeys.length; i++) {
