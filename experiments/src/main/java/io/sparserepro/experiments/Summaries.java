@@ -100,9 +100,12 @@ public final class Summaries {
         }
         ConfidenceInterval ci = wilson(values.length, successes);
         fields.add(ParameterValues.format((double) successes / values.length));
-        // Commons Math's bounds can overshoot [0, 1] by an ulp; a rate's interval cannot.
-        fields.add(ParameterValues.format(Math.max(0.0, ci.getLowerBound())));
-        fields.add(ParameterValues.format(Math.min(1.0, ci.getUpperBound())));
+        // Commons Math's bounds are off by round-off at the ends (6e-18 for 0 successes, an ulp
+        // beyond 1); the Wilson interval of 0 (of all) successes starts at 0 (ends at 1) exactly.
+        double low = successes == 0 ? 0.0 : Math.max(0.0, ci.getLowerBound());
+        double high = successes == values.length ? 1.0 : Math.min(1.0, ci.getUpperBound());
+        fields.add(ParameterValues.format(low));
+        fields.add(ParameterValues.format(high));
     }
 
     /** The Wilson score interval at {@link #CONFIDENCE} of {@code successes} out of {@code trials}. */

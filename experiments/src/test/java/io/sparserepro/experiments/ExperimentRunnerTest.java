@@ -84,8 +84,18 @@ class ExperimentRunnerTest {
         assertEquals("thresh", cell[5]);
         assertEquals(String.valueOf(SPEC.runs()), cell[6]);
         assertEquals(ParameterValues.format((double) successes / SPEC.runs()), cell[7]);
-        assertEquals(ParameterValues.format(Math.max(0, ci.getLowerBound())), cell[8]);
-        assertEquals(ParameterValues.format(Math.min(1, ci.getUpperBound())), cell[9]);
+        assertEquals(ParameterValues.format(successes == 0 ? 0 : Math.max(0, ci.getLowerBound())), cell[8]);
+        assertEquals(ParameterValues.format(successes == SPEC.runs() ? 1 : Math.min(1, ci.getUpperBound())), cell[9]);
+        // The ends of the interval are exact: every cell with 0 (all) successes starts at 0 (ends at 1).
+        for (int i = 1; i < summary.size(); i++) {
+            String[] row = summary.get(i).split(",", -1);
+            if (row[7].equals("0")) {
+                assertEquals("0", row[8], summary.get(i));
+            }
+            if (row[7].equals("1")) {
+                assertEquals("1", row[9], summary.get(i));
+            }
+        }
 
         JsonNode run = ResultStore.JSON.readTree(reference.resolve("run.json").toFile());
         assertEquals("complete", run.get("status").asText());
