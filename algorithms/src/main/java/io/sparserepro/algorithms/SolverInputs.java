@@ -19,65 +19,53 @@ public final class SolverInputs {
     public static Problem requireSolvable(Problem problem) {
         Checks.requireNonNull("problem", problem);
         LinearOperator a = problem.operator();
+        int m = a.rows();
         if (a instanceof DenseMatrix dense) {
-            requireFiniteNonZeroColumns(dense);
+            for (int j = 0; j < a.cols(); j++) {
+                requireFiniteNonZero(dense.data(), dense.columnOffset(j), m, j);
+            }
         } else {
-            double[] column = new double[a.rows()];
+            double[] column = new double[m];
             for (int j = 0; j < a.cols(); j++) {
                 a.column(j, column);
-                boolean zero = true;
-                for (double v : column) {
-                    if (!Double.isFinite(v)) {
-                        throw new IllegalArgumentException("A must be finite, but column " + j + " has " + v);
-                    }
-                    zero &= v == 0.0;
-                }
-                if (zero) {
-                    throw new IllegalArgumentException(
-                            "A has an all-zero column " + j + "; remove it or drop that variable");
-                }
+                requireFiniteNonZero(column, 0, m, j);
             }
         }
         return problem;
     }
 
     /**
-     * One pass over a dense A (it runs before every solve, so it is kept to about the cost of
-     * one product Aᵀr): per column Σ|a_ij| with four partial sums is 0 exactly for a zero
-     * column (absolute values cannot underflow to 0 or cancel) and non-finite exactly when an
-     * entry is NaN or infinite, or the sum overflows — then the column is checked entry by
-     * entry, so the message names the offending entry and a merely huge column passes.
+     * Checks column j, stored at {@code values[offset..offset+m)}, in one pass (this runs
+     * before every solve, so it is kept to about the cost of one product Aᵀr): Σ|a_ij| with
+     * four partial sums is 0 exactly for a zero column (absolute values cannot underflow to 0
+     * or cancel) and non-finite exactly when an entry is NaN or infinite, or the sum
+     * overflows — then the entries are checked one by one, so the message names the
+     * offending entry and a merely huge column passes.
      */
-    private static void requireFiniteNonZeroColumns(DenseMatrix a) {
-        double[] data = a.data();
-        int m = a.rows();
-        for (int j = 0; j < a.cols(); j++) {
-            int o = j * m;
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            int i = 0;
-            for (; i + 3 < m; i += 4) {
-                s0 += Math.abs(data[o + i]);
-                s1 += Math.abs(data[o + i + 1]);
-                s2 += Math.abs(data[o + i + 2]);
-                s3 += Math.abs(data[o + i + 3]);
-            }
-            for (; i < m; i++) {
-                s0 += Math.abs(data[o + i]);
-            }
-            double sum = (s0 + s1) + (s2 + s3);
-            if (sum == 0) {
-                throw new IllegalArgumentException(
-                        "A has an all-zero column " + j + "; remove it or drop that variable");
-            }
-            if (!Double.isFinite(sum)) {
-                for (int r = 0; r < m; r++) {
-                    double v = data[o + r];
-                    if (!Double.isFinite(v)) {
-                        throw new IllegalArgumentException("A must be finite, but A[" + r + ", " + j + "] = " + v);
-                    }
+    private static void requireFiniteNonZero(double[] values, int offset, int m, int j) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < m; i += 4) {
+            s0 += Math.abs(values[offset + i]);
+            s1 += Math.abs(values[offset + i + 1]);
+            s2 += Math.abs(values[offset + i + 2]);
+            s3 += Math.abs(values[offset + i + 3]);
+        }
+        for (; i < m; i++) {
+            s0 += Math.abs(values[offset + i]);
+        }
+        double sum = (s0 + s1) + (s2 + s3);
+        if (sum == 0) {
+            throw new IllegalArgumentException("A has an all-zero column " + j + "; remove it or drop that variable");
+        }
+        if (!Double.isFinite(sum)) {
+            for (int r = 0; r < m; r++) {
+                double v = values[offset + r];
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("A must be finite, but A[" + r + ", " + j + "] = " + v);
                 }
             }
         }
@@ -91,6 +79,7 @@ public final class SolverInputs {
      * is exactly 1, so normalised matrices get the papers' step bit for bit.
      */
     public static double unitStepScale(DenseMatrix a) {
+        Checks.requireNonNull("a", a);
         double largest = 0;
         for (double norm : a.columnNorms()) {
             largest = Math.max(largest, norm);

@@ -169,6 +169,7 @@ public record ExperimentSpec(String name, String generator, Map<String, Object> 
      */
     public static ExperimentSpec fromJson(JsonNode json, String source) {
         Checks.requireNonNull("json", json);
+        Checks.requireNonNull("source", source);
         if (!json.isObject()) {
             throw new IllegalArgumentException(source + ": a declaration is a JSON object");
         }
