@@ -4,41 +4,12 @@ import static io.sparserepro.algorithms.SparseSolverContractTest.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.sparserepro.core.linalg.DenseMatrix;
+import io.sparserepro.core.linalg.ImplicitOperators;
 import io.sparserepro.core.linalg.LinearOperator;
 import io.sparserepro.core.problem.Problem;
 import org.junit.jupiter.api.Test;
 
 class SolverInputsTest {
-
-    /** A dense matrix seen only through the interface: the implicit-operator path. */
-    private static LinearOperator implicit(DenseMatrix a) {
-        return new LinearOperator() {
-            @Override
-            public int rows() {
-                return a.rows();
-            }
-
-            @Override
-            public int cols() {
-                return a.cols();
-            }
-
-            @Override
-            public void apply(double[] x, double[] out) {
-                a.apply(x, out);
-            }
-
-            @Override
-            public void applyAdjoint(double[] r, double[] out) {
-                a.applyAdjoint(r, out);
-            }
-
-            @Override
-            public void column(int j, double[] out) {
-                a.column(j, out);
-            }
-        };
-    }
 
     @Test
     void denseAndImplicitOperatorsGetTheSameMessages() {
@@ -55,11 +26,11 @@ class SolverInputsTest {
             huge.set(i, 2, 1e308); // the column sum overflows, yet every entry is finite
         }
         for (boolean dense : new boolean[] {true, false}) {
-            LinearOperator z = dense ? zero : implicit(zero);
-            LinearOperator n = dense ? nan : implicit(nan);
+            LinearOperator z = dense ? zero : ImplicitOperators.of(zero);
+            LinearOperator n = dense ? nan : ImplicitOperators.of(nan);
             assertMessage(() -> SolverInputs.requireSolvable(Problem.of(z, y, 2)), "A has an all-zero column 4");
             assertMessage(() -> SolverInputs.requireSolvable(Problem.of(n, y, 2)), "A[7, 10] = NaN");
-            Problem ok = Problem.of(dense ? huge : implicit(huge), y, 2);
+            Problem ok = Problem.of(dense ? huge : ImplicitOperators.of(huge), y, 2);
             assertEquals(ok, SolverInputs.requireSolvable(ok));
         }
         assertMessage(() -> SolverInputs.unitStepScale(null), "a must not be null");

@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparserepro.experiments.TestFiles;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,31 +20,9 @@ class ExperimentCommandsTest {
         return root.resolve("tiny").resolve(CliTestSupport.tiny(runs).hash());
     }
 
-    /** The CSV's rows without the measured columns (time, time_*). */
-    static List<String> withoutTiming(Path csv) {
-        try (Reader reader = Files.newBufferedReader(csv);
-             CSVParser parser = CSVParser.parse(reader, CSVFormat.DEFAULT)) {
-            List<CSVRecord> records = parser.getRecords();
-            List<String> header = records.get(0).toList();
-            List<String> lines = new ArrayList<>();
-            for (CSVRecord r : records) {
-                StringBuilder line = new StringBuilder();
-                for (int i = 0; i < header.size(); i++) {
-                    if (!header.get(i).equals("time") && !header.get(i).startsWith("time_")) {
-                        line.append(r.get(i)).append(',');
-                    }
-                }
-                lines.add(line.toString());
-            }
-            return lines;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     static void assertSameResults(Path expected, Path actual) {
         for (String f : List.of("trials.csv", "summary.csv")) {
-            assertEquals(withoutTiming(expected.resolve(f)), withoutTiming(actual.resolve(f)), f);
+            assertEquals(TestFiles.withoutTiming(expected.resolve(f)), TestFiles.withoutTiming(actual.resolve(f)), f);
         }
     }
 

@@ -12,12 +12,12 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /** Reads result files for comparisons that ignore the measured columns. */
-final class TestFiles {
+public final class TestFiles {
     private TestFiles() {
     }
 
     /** The CSV's lines with every time column ({@code time}, {@code time_*}) and {@code check} removed. */
-    static List<String> withoutTiming(Path csv) {
+    public static List<String> withoutTiming(Path csv) {
         try (Reader reader = Files.newBufferedReader(csv);
              CSVParser parser = CSVParser.parse(reader, CSVFormat.DEFAULT)) {
             List<CSVRecord> records = parser.getRecords();

@@ -8,40 +8,10 @@ import org.junit.jupiter.api.Test;
 /** The interface's default methods, and the least squares on an operator that is not dense. */
 class LinearOperatorDefaultsTest {
 
-    /** A dense matrix seen only through the interface, so every default method is exercised. */
-    private static LinearOperator implicit(DenseMatrix a) {
-        return new LinearOperator() {
-            @Override
-            public int rows() {
-                return a.rows();
-            }
-
-            @Override
-            public int cols() {
-                return a.cols();
-            }
-
-            @Override
-            public void apply(double[] x, double[] out) {
-                a.apply(x, out);
-            }
-
-            @Override
-            public void applyAdjoint(double[] r, double[] out) {
-                a.applyAdjoint(r, out);
-            }
-
-            @Override
-            public void column(int j, double[] out) {
-                a.column(j, out);
-            }
-        };
-    }
-
     @Test
     void defaultsAgreeWithTheDenseImplementation() {
         DenseMatrix a = TestMatrices.gaussian(9, 13, 71);
-        LinearOperator op = implicit(a);
+        LinearOperator op = ImplicitOperators.of(a);
         assertEquals(a, op.toDense());
         int[] support = {2, 5, 11};
         double[] coefficients = {1.5, -2, 0.25};
@@ -57,7 +27,7 @@ class LinearOperatorDefaultsTest {
         DenseMatrix a = TestMatrices.gaussian(20, 30, 72).normalizeColumns();
         double[] y = TestMatrices.gaussianVector(20, 73);
         SupportLeastSquares dense = new SupportLeastSquares(a, 6);
-        SupportLeastSquares viaInterface = new SupportLeastSquares(implicit(a), 6);
+        SupportLeastSquares viaInterface = new SupportLeastSquares(ImplicitOperators.of(a), 6);
         dense.setObservations(y);
         viaInterface.setObservations(y);
         for (int j : new int[] {4, 9, 17, 23, 1}) {
