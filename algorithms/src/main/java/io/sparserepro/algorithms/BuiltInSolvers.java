@@ -12,24 +12,33 @@ import io.sparserepro.algorithms.thresholding.Iht;
 import io.sparserepro.algorithms.thresholding.NormalizedIht;
 import io.sparserepro.algorithms.thresholding.SubspacePursuit;
 
-/** The registry of the suite's own solvers (kept apart so the registry class stays generic). */
+/**
+ * The registry of the suite's own solvers (kept apart so the registry class stays generic),
+ * each with its options record, so that every option can be set as data.
+ */
 final class BuiltInSolvers {
     static final SolverRegistry REGISTRY = SolverRegistry.empty()
-            .with("omp", Omp::new)
-            .with("batch-omp", BatchOmp::new)
-            .with("ompr", Ompr::new)
-            .with("els", ExhaustiveLocalSearch::new)
-            .with("iht", Iht::new)
-            .with("niht", NormalizedIht::new)
-            .with("htp", Htp::new)
-            .with("cosamp", Cosamp::new)
-            .with("sp", SubspacePursuit::new)
-            .with("l1", L1Fista::new)
-            .with("sea-0", Sea::standalone)
-            .with("sea-omp", () -> Sea.after(new Omp()))
-            .with("sea-els", () -> Sea.after(new ExhaustiveLocalSearch()))
-            .with("sea-htp", () -> Sea.after(new Htp()));
+            .with("omp", Omp.Options.class, Omp.Options.defaults(), Omp::new)
+            .with("batch-omp", BatchOmp.Options.class, BatchOmp.Options.defaults(), BatchOmp::new)
+            .with("ompr", Ompr.Options.class, Ompr.Options.defaults(), Ompr::new)
+            .with("els", ExhaustiveLocalSearch.Options.class, ExhaustiveLocalSearch.Options.defaults(),
+                    ExhaustiveLocalSearch::new)
+            .with("iht", Iht.Options.class, Iht.Options.defaults(), Iht::new)
+            .with("niht", NormalizedIht.Options.class, NormalizedIht.Options.defaults(), NormalizedIht::new)
+            .with("htp", Htp.Options.class, Htp.Options.defaults(), Htp::new)
+            .with("cosamp", Cosamp.Options.class, Cosamp.Options.defaults(), Cosamp::new)
+            .with("sp", SubspacePursuit.Options.class, SubspacePursuit.Options.defaults(), SubspacePursuit::new)
+            .with("l1", L1Fista.Options.class, L1Fista.Options.defaults(), L1Fista::new)
+            .withPostProcessor("sea-0", Sea.Options.class, Sea.Options.defaults(), null, BuiltInSolvers::sea)
+            .withPostProcessor("sea-omp", Sea.Options.class, Sea.Options.defaults(), "omp", BuiltInSolvers::sea)
+            .withPostProcessor("sea-els", Sea.Options.class, Sea.Options.defaults(), "els", BuiltInSolvers::sea)
+            .withPostProcessor("sea-htp", Sea.Options.class, Sea.Options.defaults(), "htp", BuiltInSolvers::sea);
 
     private BuiltInSolvers() {
+    }
+
+    /** SEA alone when there is no inner solver, else SEA after it. */
+    private static Sea sea(Sea.Options options, SparseSolver inner) {
+        return inner == null ? Sea.standalone(options) : Sea.after(inner, options);
     }
 }
