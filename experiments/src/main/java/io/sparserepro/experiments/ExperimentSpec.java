@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparserepro.algorithms.SolverVariant;
 import io.sparserepro.core.Checks;
-import io.sparserepro.core.problem.ProblemGenerator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,54 +21,63 @@ import java.util.TreeMap;
 
 /**
  * The declaration of an experiment: a problem generator with its fixed parameters, a grid of
- * varied parameters (cartesian product of named value lists), the solvers to compare, the
- * number of runs per grid point, the metrics to record and a master seed.
+ * varied parameters (cartesian product of named value lists), the solver variants to compare,
+ * the number of runs per grid point, the metrics to record and a master seed.
  *
  * <p><b>Identity.</b> {@link #hash()} is the first 12 hex digits of the SHA-256 of
- * {@link #canonicalJson()}, in which every field has a fixed place, fixed parameters are
- * sorted by name, and grid axes, solvers and metrics keep their declared order (it defines
- * the trial order). Results live in {@code results/<name>/<hash>/}: changing anything in the
- * declaration starts a fresh folder, and nothing from another declaration is ever mixed in.
+ * {@link #canonicalJson()}, in which every field has a fixed place, fixed parameters and
+ * solver options are sorted by name, and grid axes, solvers and metrics keep their declared
+ * order. The declaration's own files (trials.csv, summary.csv, run.json) live in
+ * {@code results/<name>/<hash>/}.
  *
- * <p><b>Trials.</b> Grid points are enumerated row-major (first axis slowest). The unit
- * (grid point g, run r) has canonical index u = g·runs + r and seed
- * {@code Seeds.trialSeed(seed, g, r)}; its problem is drawn once from that seed and solved by
- * every solver, in declared order, so comparisons between solvers are paired.
+ * <p><b>Trials and seeds</b> (the one place the seed rule is defined). Grid points are
+ * enumerated row-major (first axis slowest). The problem instance of run r at a grid point is
+ * drawn from the seed {@link InstanceKey#seed(int)} of the point's {@link InstanceKey} —
+ * (generator, every parameter value, master seed) — so an instance depends on what it is, not
+ * on where the point sits in a grid: widening a grid, adding runs or adding a solver leaves
+ * every existing instance, and so every stored trial, as it was. Every solver of the
+ * declaration solves the same instance, so comparisons between solvers are paired. A trial
+ * is stored under (instance, solver variant with all its options) in the shared
+ * {@link TrialStore}, and any declaration that asks for it again reuses it.
  *
  * @param name       the experiment's name, a folder name: lowercase letters, digits, '-', '_', '.'
- * @param generator  a {@link Generators} name
+ * @param generator  a {@link GeneratorRegistry} name (checked against the registry when run)
  * @param parameters fixed generator parameters (values as in {@link ParameterValues})
  * @param grid       varied parameters: axis name → non-empty list of values, in declared order
- * @param solvers    solver registry names, distinct, in declared order
+ * @param solvers    solver variants with distinct labels, in declared order
  * @param runs       runs per grid point, ≥ 1
- * @param metrics    metrics to record, distinct ({@link Metric#TIME} is always recorded)
- * @param seed       the master seed
+ * @param metrics    metric ids to record, distinct ({@link MetricRegistry}); the solve time is
+ *                   always recorded
+ * @param seed       the master seed (any 64-bit value)
  */
 public record ExperimentSpec(String name, String generator, Map<String, Object> parameters,
-                             Map<String, List<Object>> grid, List<String> solvers, int runs,
-                             List<Metric> metrics, long seed) {
+                             Map<String, List<Object>> grid, List<SolverVariant> solvers, int runs,
+                             List<String> metrics, long seed) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Column names of result files that no parameter may take. */
-    static final Set<String> RESERVED = Set.of("gridPoint", "run", "solver", "seed", "time", "diagnostics",
-            "check", "trials");
+    /** Column names of result files that no parameter or metric may take. */
+    static final Set<String> RESERVED = Set.of("gridPoint", "run", "solver", "seed", "time_s", "diagnostics",
+            "check", "trials", "variant", "metrics");
+
+    private static final Set<String> FIELDS = Set.of("name", "generator", "parameters", "grid", "solvers", "runs",
+            "metrics", "seed");
 
     public ExperimentSpec {
         Checks.requireNonNull("name", name);
-        if (!name.matches("[a-z0-9][a-z0-9_.-]*")) {
-            throw new IllegalArgumentException(
-                    "name must be lowercase letters, digits, '-', '_' or '.': '" + name + "'");
+        if (!name.matches("[a-z0-9][a-z0-9_.-]*") || name.equals(TrialStore.FOLDER)) {
+            throw new IllegalArgumentException("name must be lowercase letters, digits, '-', '_' or '.' (and not '"
+                    + TrialStore.FOLDER + "'): '" + name + "'");
         }
-        Generators.requireKnown(Checks.requireNonNull("generator", generator));
+        Checks.requireNonNull("generator", generator);
         Checks.requireNonNull("parameters", parameters);
         Checks.requireNonNull("grid", grid);
         Map<String, Object> fixed = new TreeMap<>();
-        parameters.forEach((k, v) -> fixed.put(checkParameterName(k), ParameterValues.normalize(k, v)));
+        parameters.forEach((k, v) -> fixed.put(checkName("parameter", k), ParameterValues.normalize(k, v)));
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(fixed));
         Map<String, List<Object>> axes = new LinkedHashMap<>();
         grid.forEach((axis, values) -> {
-            checkParameterName(axis);
+            checkName("grid axis", axis);
             if (fixed.containsKey(axis)) {
                 throw new IllegalArgumentException("grid axis " + axis + " is also a fixed parameter");
             }
@@ -80,38 +89,49 @@ public record ExperimentSpec(String name, String generator, Map<String, Object> 
             for (Object v : values) {
                 normalized.add(ParameterValues.normalize("grid." + axis, v));
             }
+            if (new HashSet<>(normalized).size() != normalized.size()) {
+                throw new IllegalArgumentException("grid axis " + axis + " lists a value twice: " + normalized);
+            }
             axes.put(axis, List.copyOf(normalized));
         });
         grid = Collections.unmodifiableMap(axes);
         solvers = List.copyOf(Checks.requireNonNull("solvers", solvers));
-        if (solvers.isEmpty() || new HashSet<>(solvers).size() != solvers.size()) {
-            throw new IllegalArgumentException("solvers must be a non-empty list of distinct names: " + solvers);
+        Set<String> labels = new HashSet<>();
+        for (SolverVariant s : solvers) {
+            if (!labels.add(s.label())) {
+                throw new IllegalArgumentException("solver labels must be distinct; '" + s.label()
+                        + "' appears twice (give variants of one algorithm their own \"label\")");
+            }
+        }
+        if (solvers.isEmpty()) {
+            throw new IllegalArgumentException("solvers must not be empty");
         }
         Checks.requirePositive("runs", runs);
         metrics = List.copyOf(Checks.requireNonNull("metrics", metrics));
         if (metrics.isEmpty() || new HashSet<>(metrics).size() != metrics.size()) {
-            throw new IllegalArgumentException("metrics must be a non-empty list of distinct metrics: " + metrics);
+            throw new IllegalArgumentException("metrics must be a non-empty list of distinct metric names: " + metrics);
+        }
+        for (String m : metrics) {
+            checkName("metric", m);
         }
         long points = 1;
         for (List<Object> values : grid.values()) {
             points *= values.size();
+            if (points > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("the grid has more than 2^31 points");
+            }
         }
-        if (points * runs > Integer.MAX_VALUE / Math.max(1, solvers.size())) {
-            throw new IllegalArgumentException("grid points × runs × solvers must be below 2^31: "
-                    + points + " × " + runs + " × " + solvers.size());
+        if (points * runs > Long.MAX_VALUE / 1024 / Math.max(1, solvers.size())) {
+            throw new IllegalArgumentException("grid points × runs × solvers is too large: " + points + " × " + runs
+                    + " × " + solvers.size());
         }
     }
 
-    private static String checkParameterName(String name) {
-        Checks.requireNonNull("parameter name", name);
+    private static String checkName(String what, String name) {
+        Checks.requireNonNull(what + " name", name);
         if (!name.matches("[A-Za-z][A-Za-z0-9_]*") || RESERVED.contains(name)) {
-            throw new IllegalArgumentException("parameter names must be identifiers other than "
-                    + RESERVED + ": '" + name + "'");
-        }
-        for (Metric m : Metric.values()) {
-            if (m.id().equals(name)) {
-                throw new IllegalArgumentException("parameter name '" + name + "' is a metric name");
-            }
+            throw new IllegalArgumentException(what + " names must be identifiers other than " + RESERVED + ": '"
+                    + name + "'");
         }
         return name;
     }
@@ -127,13 +147,23 @@ public record ExperimentSpec(String name, String generator, Map<String, Object> 
     }
 
     /** A copy with another solver list. */
-    public ExperimentSpec withSolvers(List<String> value) {
+    public ExperimentSpec withSolvers(List<SolverVariant> value) {
         return new ExperimentSpec(name, generator, parameters, grid, value, runs, metrics, seed);
+    }
+
+    /** A copy with another grid. */
+    public ExperimentSpec withGrid(Map<String, List<Object>> value) {
+        return new ExperimentSpec(name, generator, parameters, value, solvers, runs, metrics, seed);
     }
 
     /** A copy with another master seed. */
     public ExperimentSpec withSeed(long value) {
         return new ExperimentSpec(name, generator, parameters, grid, solvers, runs, metrics, value);
+    }
+
+    /** The solvers' labels, in declared order (the {@code solver} column of result files). */
+    public List<String> labels() {
+        return solvers.stream().map(SolverVariant::label).toList();
     }
 
     /** The declaration as a JSON tree with a fixed layout; see the class comment. */
@@ -142,28 +172,31 @@ public record ExperimentSpec(String name, String generator, Map<String, Object> 
         root.put("name", name);
         root.put("generator", generator);
         ObjectNode params = root.putObject("parameters");
-        parameters.forEach((k, v) -> put(params, k, v));
+        parameters.forEach((k, v) -> params.set(k, ParameterValues.toJson(v)));
         ArrayNode axes = root.putArray("grid");
         grid.forEach((axis, values) -> {
             ObjectNode a = axes.addObject();
             a.put("name", axis);
             ArrayNode vs = a.putArray("values");
-            values.forEach(v -> add(vs, v));
+            values.forEach(v -> vs.add(ParameterValues.toJson(v)));
         });
         ArrayNode s = root.putArray("solvers");
-        solvers.forEach(s::add);
+        solvers.forEach(v -> s.add(v.canonicalJson()));
         root.put("runs", runs);
         ArrayNode m = root.putArray("metrics");
-        metrics.forEach(metric -> m.add(metric.id()));
+        metrics.forEach(m::add);
         root.put("seed", seed);
         return root;
     }
 
     /**
-     * The declaration written by {@link #canonicalJson()} (fields in any order), read back:
-     * {@code fromJson(spec.canonicalJson()).equals(spec)}. This is how a researcher re-runs an
-     * experiment with another grid, more runs or other solvers: print the declaration, edit
-     * it, run it. {@code metrics} and {@code seed} may be left out (all metrics; seed 1).
+     * The declaration written by {@link #canonicalJson()} (fields in any order, any spacing),
+     * read back: {@code fromJson(spec.canonicalJson(), ..).equals(spec)}. This is how a
+     * researcher re-runs an experiment with another grid, more runs or other solvers: print
+     * the declaration, edit it, run it. {@code metrics} may be left out (all of the default
+     * registry's metrics); {@code seed} may not: a result's seed is never a silent default.
+     * Solvers, generators and metrics are checked against registries when the declaration is
+     * run ({@link ExperimentRunner}), or now with {@link #validate(Registries)}.
      *
      * @param source where the JSON came from, for messages (e.g. the file name)
      */
@@ -175,7 +208,7 @@ public record ExperimentSpec(String name, String generator, Map<String, Object> 
         }
         for (var names = json.fieldNames(); names.hasNext(); ) {
             String field = names.next();
-            if (!Set.of("name", "generator", "parameters", "grid", "solvers", "runs", "metrics", "seed").contains(field)) {
+            if (!FIELDS.contains(field)) {
                 throw new IllegalArgumentException(source + ": unknown field '" + field + "'; the fields are name, "
                         + "generator, parameters, grid, solvers, runs, metrics, seed");
             }
@@ -210,31 +243,69 @@ public record ExperimentSpec(String name, String generator, Map<String, Object> 
                 }
             }
         }
-        List<String> solvers = new ArrayList<>();
         JsonNode solverNodes = json.path("solvers");
         if (!solverNodes.isArray()) {
-            throw new IllegalArgumentException(source + ": 'solvers' must be a list of algorithm names");
+            throw new IllegalArgumentException(source + ": 'solvers' must be a list of algorithm names or solver objects");
         }
-        solverNodes.forEach(node -> solvers.add(text(node, source, "solvers[]")));
-        List<Metric> metrics = new ArrayList<>();
+        List<SolverVariant> solvers = new ArrayList<>();
+        for (int i = 0; i < solverNodes.size(); i++) {
+            solvers.add(SolverVariant.fromJson(solverNodes.get(i), source + ": solvers[" + i + "]"));
+        }
+        List<String> metrics = new ArrayList<>();
         JsonNode metricNodes = json.path("metrics");
         if (metricNodes.isMissingNode()) {
-            metrics.addAll(List.of(Metric.values()));
+            metrics.addAll(MetricRegistry.defaults().ids());
         } else if (metricNodes.isArray()) {
-            metricNodes.forEach(node -> metrics.add(Metric.fromId(text(node, source, "metrics[]"))));
+            metricNodes.forEach(node -> metrics.add(text(node, source, "metrics[]")));
         } else {
             throw new IllegalArgumentException(source + ": 'metrics' must be a list of metric names");
         }
         JsonNode runs = json.path("runs");
-        if (!runs.canConvertToInt() || !runs.isIntegralNumber()) {
+        if (!runs.isIntegralNumber() || !runs.canConvertToInt()) {
             throw new IllegalArgumentException(source + ": 'runs' must be a whole number: " + runs);
         }
         JsonNode seed = json.path("seed");
-        if (!seed.isMissingNode() && !seed.isIntegralNumber()) {
-            throw new IllegalArgumentException(source + ": 'seed' must be a whole number: " + seed);
+        if (seed.isMissingNode()) {
+            throw new IllegalArgumentException(source + ": 'seed' is missing; give the master seed as a whole number"
+                    + " (the built-in experiments use " + BuiltInExperiments.SEED + ")");
         }
-        return new ExperimentSpec(text(json.path("name"), source, "name"), text(json.path("generator"), source,
-                "generator"), parameters, grid, solvers, runs.intValue(), metrics, seed.isMissingNode() ? 1 : seed.longValue());
+        if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
+            throw new IllegalArgumentException(source + ": 'seed' must be a whole number in the 64-bit range [-2^63, "
+                    + "2^63 - 1]: " + seed);
+        }
+        try {
+            return new ExperimentSpec(text(json.path("name"), source, "name"), text(json.path("generator"), source,
+                    "generator"), parameters, grid, solvers, runs.intValue(), metrics, seed.longValue());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks every name against {@code registries} — the generator and each grid point's
+     * parameters, every solver variant with its options and inner solver, every metric — so a
+     * bad declaration fails before any trial, with a message naming what is wrong.
+     */
+    public ExperimentSpec validate(Registries registries) {
+        Checks.requireNonNull("registries", registries);
+        registries.generators().get(generator);
+        for (SolverVariant s : solvers) {
+            registries.solvers().create(s);
+        }
+        for (String m : metrics) {
+            registries.metrics().get(m);
+        }
+        int count = gridPointCount();
+        for (int g = 0; g < count; g++) {
+            GridPoint p = gridPoint(g);
+            try {
+                registries.generators().create(generator, p.values());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("experiment " + name + ", grid point " + g + " " + p.values() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return this;
     }
 
     private static String text(JsonNode node, String source, String field) {
@@ -246,7 +317,10 @@ public record ExperimentSpec(String name, String generator, Map<String, Object> 
     }
 
     private static Object scalar(JsonNode node, String source, String field) {
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
+        if (node.isIntegralNumber()) {
+            if (!node.canConvertToLong()) {
+                throw new IllegalArgumentException(source + ": '" + field + "' is outside the 64-bit range: " + node);
+            }
             return node.longValue();
         }
         if (node.isNumber()) {
@@ -268,39 +342,54 @@ public record ExperimentSpec(String name, String generator, Map<String, Object> 
 
     /** The hash of a declaration tree as stored in a {@code run.json}. */
     static String hashOf(JsonNode declaration) {
+        return sha256Hex(declaration).substring(0, 12);
+    }
+
+    /** The SHA-256 of a JSON tree's compact text, in hex. */
+    static String sha256Hex(JsonNode json) {
         try {
-            byte[] bytes = JSON.writeValueAsString(declaration).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = JSON.writeValueAsString(json).getBytes(StandardCharsets.UTF_8);
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
             StringBuilder hex = new StringBuilder();
-            for (int i = 0; i < 6; i++) {
-                hex.append(String.format("%02x", digest[i]));
+            for (byte b : digest) {
+                hex.append(String.format("%02x", b));
             }
             return hex.toString();
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot hash the declaration", e);
+            throw new IllegalStateException("cannot hash " + json, e);
         }
     }
 
-    /** Every grid point, in canonical order (first axis slowest). */
-    public List<GridPoint> gridPoints() {
+    /** Grid point {@code index} (canonical order: first axis slowest), computed on demand. */
+    public GridPoint gridPoint(int index) {
+        Checks.requireInRange("grid point", index, 0, gridPointCount() - 1);
         List<String> axes = new ArrayList<>(grid.keySet());
-        int count = gridPointCount();
-        List<GridPoint> points = new ArrayList<>(count);
-        for (int index = 0; index < count; index++) {
-            Map<String, Object> values = new LinkedHashMap<>(parameters);
-            int rest = index;
-            Object[] chosen = new Object[axes.size()];
-            for (int a = axes.size() - 1; a >= 0; a--) {
-                List<Object> vs = grid.get(axes.get(a));
-                chosen[a] = vs.get(rest % vs.size());
-                rest /= vs.size();
-            }
-            for (int a = 0; a < axes.size(); a++) {
-                values.put(axes.get(a), chosen[a]);
-            }
-            points.add(new GridPoint(index, Collections.unmodifiableMap(values)));
+        Map<String, Object> values = new LinkedHashMap<>(parameters);
+        int rest = index;
+        Object[] chosen = new Object[axes.size()];
+        for (int a = axes.size() - 1; a >= 0; a--) {
+            List<Object> vs = grid.get(axes.get(a));
+            chosen[a] = vs.get(rest % vs.size());
+            rest /= vs.size();
+        }
+        for (int a = 0; a < axes.size(); a++) {
+            values.put(axes.get(a), chosen[a]);
+        }
+        return new GridPoint(index, Collections.unmodifiableMap(values));
+    }
+
+    /** Every grid point, in canonical order. */
+    public List<GridPoint> gridPoints() {
+        List<GridPoint> points = new ArrayList<>();
+        for (int g = 0; g < gridPointCount(); g++) {
+            points.add(gridPoint(g));
         }
         return points;
+    }
+
+    /** The instance key of grid point {@code point}: what its problems are drawn from. */
+    public InstanceKey instanceKey(GridPoint point) {
+        return new InstanceKey(generator, point.values(), seed);
     }
 
     public int gridPointCount() {
@@ -312,12 +401,12 @@ public record ExperimentSpec(String name, String generator, Map<String, Object> 
     }
 
     /** Grid points × runs: the number of problem instances. */
-    public int unitCount() {
-        return gridPointCount() * runs;
+    public long unitCount() {
+        return (long) gridPointCount() * runs;
     }
 
     /** Grid points × runs × solvers. */
-    public int trialCount() {
+    public long trialCount() {
         return unitCount() * solvers.size();
     }
 
@@ -328,53 +417,15 @@ public record ExperimentSpec(String name, String generator, Map<String, Object> 
         return names;
     }
 
-    /** One generator per grid point, validated now (so a bad parameter fails before any trial). */
-    public List<ProblemGenerator> generators() {
-        List<ProblemGenerator> generators = new ArrayList<>();
-        for (GridPoint p : gridPoints()) {
-            try {
-                generators.add(Generators.create(generator, p.values()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("experiment " + name + ", grid point " + p.index() + " "
-                        + p.values() + ": " + e.getMessage(), e);
-            }
-        }
-        return generators;
-    }
-
-    private static void put(ObjectNode node, String key, Object v) {
-        if (v instanceof Long) {
-            node.put(key, (Long) v);
-        } else if (v instanceof Double) {
-            node.put(key, (Double) v);
-        } else if (v instanceof Boolean) {
-            node.put(key, (Boolean) v);
-        } else {
-            node.put(key, (String) v);
-        }
-    }
-
-    private static void add(ArrayNode node, Object v) {
-        if (v instanceof Long) {
-            node.add((Long) v);
-        } else if (v instanceof Double) {
-            node.add((Double) v);
-        } else if (v instanceof Boolean) {
-            node.add((Boolean) v);
-        } else {
-            node.add((String) v);
-        }
-    }
-
-    /** Builds a declaration step by step; metrics default to all of them, seed to 1. */
+    /** Builds a declaration step by step; metrics default to the default registry's, seed to 1. */
     public static final class Builder {
         private final String name;
         private final String generator;
         private final Map<String, Object> parameters = new LinkedHashMap<>();
         private final Map<String, List<Object>> grid = new LinkedHashMap<>();
-        private final List<String> solvers = new ArrayList<>();
+        private final List<SolverVariant> solvers = new ArrayList<>();
         private int runs = 1;
-        private List<Metric> metrics = List.of(Metric.values());
+        private List<String> metrics = List.copyOf(MetricRegistry.defaults().ids());
         private long seed = 1;
 
         private Builder(String name, String generator) {
@@ -392,8 +443,17 @@ public record ExperimentSpec(String name, String generator, Map<String, Object> 
             return this;
         }
 
+        /** Solvers by registered name, with default options. */
         public Builder solvers(String... names) {
-            solvers.addAll(List.of(names));
+            for (String n : names) {
+                solvers.add(SolverVariant.of(n));
+            }
+            return this;
+        }
+
+        /** One solver variant. */
+        public Builder solver(SolverVariant variant) {
+            solvers.add(variant);
             return this;
         }
 
@@ -402,8 +462,13 @@ public record ExperimentSpec(String name, String generator, Map<String, Object> 
             return this;
         }
 
+        public Builder metrics(String... ids) {
+            metrics = List.of(ids);
+            return this;
+        }
+
         public Builder metrics(Metric... values) {
-            metrics = List.of(values);
+            metrics = java.util.Arrays.stream(values).map(Metric::id).toList();
             return this;
         }
 

@@ -1,78 +1,71 @@
 package io.sparserepro.experiments;
 
 import io.sparserepro.algorithms.SparseResult;
-import io.sparserepro.core.metrics.RecoveryMetrics;
+import io.sparserepro.core.Checks;
 import io.sparserepro.core.problem.Problem;
-import java.util.Arrays;
-import java.util.stream.Collectors;
 
 /**
- * The per-trial metrics an experiment can record, by stable name. All but {@link #TIME} are
- * pure functions of the problem and the solver's result, so they are identical on every
- * machine; time is measured and is therefore kept out of every byte-for-byte comparison
- * (it is the last data column of {@code trials.csv}).
+ * A per-trial number an experiment records. A metric is a pure function of the problem and
+ * the solver's result (so identical on every machine), except the measured solve time.
+ * The suite's metrics are in {@link StandardMetrics}; a user adds one to a
+ * {@link MetricRegistry} with {@link MetricRegistry#with}.
  */
-public enum Metric {
-    /** Exact support recovery Ŝ = S*, 1 or 0 (SEA paper, Fig. 2). */
-    SUCCESS("success"),
-    /** |S* \ Ŝ| (SEA paper, Fig. 4). */
-    SUPPORT_DISTANCE("supportDistance"),
-    /** ‖x̂ − x*‖₂ / ‖x*‖₂. */
-    RELATIVE_ERROR("relativeError"),
-    /** ‖A x̂ − y‖₂ as the solver reports it. */
-    RESIDUAL_NORM("residualNorm"),
-    /** The solver's iteration count. */
-    ITERATIONS("iterations"),
-    /** Wall-clock seconds of {@code solve} (measured: differs between runs). */
-    TIME("time");
+public interface Metric {
 
-    private final String id;
+    /** The stable name, used in declarations and as the column name: letters, digits, '_'. */
+    String id();
 
-    Metric(String id) {
-        this.id = id;
-    }
-
-    /** The stable name, used in declarations and as the column name. */
-    public String id() {
-        return id;
-    }
+    /** One line for {@code list metrics}. */
+    String description();
 
     /** The value of this metric for one trial; {@code seconds} is the measured solve time. */
-    public double evaluate(Problem problem, SparseResult result, double seconds) {
-        switch (this) {
-            case SUCCESS:
-                return RecoveryMetrics.exactSupportRecovery(requireTruth(problem), result.support()) ? 1 : 0;
-            case SUPPORT_DISTANCE:
-                return RecoveryMetrics.supportDistance(requireTruth(problem), result.support());
-            case RELATIVE_ERROR:
-                requireTruth(problem);
-                return RecoveryMetrics.relativeError(problem.truth(), result.estimate());
-            case RESIDUAL_NORM:
-                return result.residualNorm();
-            case ITERATIONS:
-                return result.iterations();
-            case TIME:
-                return seconds;
-            default:
-                throw new AssertionError(this);
-        }
+    double evaluate(Problem problem, SparseResult result, double seconds);
+
+    /** Whether the value is a 0/1 outcome, summarised as a rate with a confidence interval. */
+    default boolean isRate() {
+        return false;
     }
 
-    private int[] requireTruth(Problem problem) {
-        if (!problem.hasTruth()) {
-            throw new IllegalArgumentException("metric " + id + " needs a problem with a known true support");
+    /** A metric from its parts. */
+    static Metric of(String id, String description, boolean rate, Evaluation evaluation) {
+        Checks.requireNonNull("id", id);
+        Checks.requireNonNull("description", description);
+        Checks.requireNonNull("evaluation", evaluation);
+        if (!id.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("a metric id must be letters, digits and '_', starting with a letter: '"
+                    + id + "'");
         }
-        return problem.trueSupport();
-    }
-
-    /** The metric called {@code id}, or an error listing the known names. */
-    public static Metric fromId(String id) {
-        for (Metric m : values()) {
-            if (m.id.equals(id)) {
-                return m;
+        return new Metric() {
+            @Override
+            public String id() {
+                return id;
             }
-        }
-        throw new IllegalArgumentException("unknown metric '" + id + "'; known metrics: "
-                + Arrays.stream(values()).map(Metric::id).collect(Collectors.joining(", ")));
+
+            @Override
+            public String description() {
+                return description;
+            }
+
+            @Override
+            public double evaluate(Problem problem, SparseResult result, double seconds) {
+                return evaluation.evaluate(problem, result, seconds);
+            }
+
+            @Override
+            public boolean isRate() {
+                return rate;
+            }
+
+            @Override
+            public String toString() {
+                return id;
+            }
+        };
+    }
+
+    /** How a metric is computed. */
+    @FunctionalInterface
+    interface Evaluation {
+        double evaluate(Problem problem, SparseResult result, double seconds);
     }
 }

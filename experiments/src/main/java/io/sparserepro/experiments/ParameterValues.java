@@ -45,6 +45,21 @@ public final class ParameterValues {
                 + value + " (" + value.getClass().getName() + ")");
     }
 
+    /** A parameter value as a JSON scalar. */
+    public static com.fasterxml.jackson.databind.JsonNode toJson(Object value) {
+        var nodes = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        if (value instanceof Long) {
+            return nodes.numberNode((Long) value);
+        }
+        if (value instanceof Double) {
+            return nodes.numberNode((Double) value);
+        }
+        if (value instanceof Boolean) {
+            return nodes.booleanNode((Boolean) value);
+        }
+        return nodes.textNode((String) value);
+    }
+
     /** The text of a parameter value in result files. */
     public static String format(Object value) {
         if (value instanceof Double) {

@@ -13,10 +13,15 @@ public interface ProgressListener {
     };
 
     /**
-     * The run starts: {@code trials} trials are in scope (the shard), {@code alreadyDone} of
-     * them were found valid in the checkpoint file.
+     * The run starts: {@code trials} trials are in scope (the shard). Trials found in the
+     * store are reported as they are found, with {@link #trialsReused}, so a run shows
+     * progress from its first second however large its grid.
      */
-    default void started(int trials, int alreadyDone) {
+    default void started(long trials) {
+    }
+
+    /** {@code count} trials of the scope were found in the store and are not recomputed. */
+    default void trialsReused(int count) {
     }
 
     /** {@code count} more trials are done (not yet checkpointed). */

@@ -14,9 +14,11 @@ import java.time.Duration;
  * @param flushInterval also checkpoint when this much time has passed since the last one
  *                      (default 10 s), so a slow experiment loses little when killed
  * @param listener      progress reports ({@link ProgressListener#NONE} by default)
+ * @param waitForLock   when another process is writing the same results (same shard), wait
+ *                      for it instead of failing (default false)
  */
 public record RunOptions(Path resultsRoot, int threads, Shard shard, int batchUnits, Duration flushInterval,
-                         ProgressListener listener) {
+                         ProgressListener listener, boolean waitForLock) {
 
     public RunOptions {
         Checks.requireNonNull("resultsRoot", resultsRoot);
@@ -33,26 +35,30 @@ public record RunOptions(Path resultsRoot, int threads, Shard shard, int batchUn
     /** Defaults under {@code resultsRoot}. */
     public static RunOptions in(Path resultsRoot) {
         return new RunOptions(resultsRoot, Runtime.getRuntime().availableProcessors(), Shard.ALL, 64,
-                Duration.ofSeconds(10), ProgressListener.NONE);
+                Duration.ofSeconds(10), ProgressListener.NONE, false);
     }
 
     public RunOptions withThreads(int value) {
-        return new RunOptions(resultsRoot, value, shard, batchUnits, flushInterval, listener);
+        return new RunOptions(resultsRoot, value, shard, batchUnits, flushInterval, listener, waitForLock);
     }
 
     public RunOptions withShard(Shard value) {
-        return new RunOptions(resultsRoot, threads, value, batchUnits, flushInterval, listener);
+        return new RunOptions(resultsRoot, threads, value, batchUnits, flushInterval, listener, waitForLock);
     }
 
     public RunOptions withBatchUnits(int value) {
-        return new RunOptions(resultsRoot, threads, shard, value, flushInterval, listener);
+        return new RunOptions(resultsRoot, threads, shard, value, flushInterval, listener, waitForLock);
     }
 
     public RunOptions withFlushInterval(Duration value) {
-        return new RunOptions(resultsRoot, threads, shard, batchUnits, value, listener);
+        return new RunOptions(resultsRoot, threads, shard, batchUnits, value, listener, waitForLock);
+    }
+
+    public RunOptions withWaitForLock(boolean value) {
+        return new RunOptions(resultsRoot, threads, shard, batchUnits, flushInterval, listener, value);
     }
 
     public RunOptions withListener(ProgressListener value) {
-        return new RunOptions(resultsRoot, threads, shard, batchUnits, flushInterval, value);
+        return new RunOptions(resultsRoot, threads, shard, batchUnits, flushInterval, value, waitForLock);
     }
 }

@@ -1,97 +1,67 @@
 package io.sparserepro.experiments;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVPrinter;
+import java.util.Objects;
 import org.apache.commons.math3.stat.descriptive.moment.Mean;
 import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 import org.apache.commons.math3.stat.interval.ConfidenceInterval;
 import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
 
 /**
- * Per (grid point, solver) statistics of a complete set of trials: see {@link ResultStore}
- * for the columns. Values are accumulated over runs in canonical order, so the text is a
- * function of the rows only.
+ * The rows of {@code summary.csv} (columns in {@link DeclarationFiles}). Values are
+ * accumulated over runs in canonical order, so the text is a function of the trials only.
  */
 public final class Summaries {
-    /** The confidence level of the success-rate interval. */
+    /** The confidence level of a rate's interval. */
     public static final double CONFIDENCE = 0.95;
 
     private Summaries() {
     }
 
-    /** {@code summary.csv}'s content for {@code rows} (sorted canonically). */
-    static String text(ExperimentSpec spec, List<Metric> rowMetrics, List<GridPoint> points,
-                       List<String> diagnosticNames, List<TrialRow> rows) {
-        int solvers = spec.solvers().size();
-        List<List<List<TrialRow>>> cells = new ArrayList<>();
-        for (int g = 0; g < points.size(); g++) {
-            List<List<TrialRow>> perSolver = new ArrayList<>();
-            for (int s = 0; s < solvers; s++) {
-                perSolver.add(new ArrayList<>());
+    static List<String> header(ExperimentSpec spec, List<Metric> metrics, List<String> diagnostics) {
+        List<String> header = new ArrayList<>(List.of("gridPoint"));
+        header.addAll(spec.parameterNames());
+        header.addAll(List.of("solver", "trials"));
+        for (Metric m : metrics) {
+            if (m.isRate()) {
+                header.addAll(List.of(m.id() + "_rate", m.id() + "_low95", m.id() + "_high95"));
+            } else {
+                header.addAll(List.of(m.id() + "_mean", m.id() + "_std"));
             }
-            cells.add(perSolver);
         }
-        for (TrialRow row : rows) {
-            cells.get(row.key().gridPoint()).get(row.key().solverIndex()).add(row);
+        for (String d : diagnostics) {
+            header.addAll(List.of("diag." + d + "_mean", "diag." + d + "_std"));
         }
-        StringWriter text = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(text, ResultStore.CSV)) {
-            List<String> header = new ArrayList<>();
-            header.add("gridPoint");
-            header.addAll(spec.parameterNames());
-            header.addAll(List.of("solver", "trials"));
-            for (Metric m : rowMetrics) {
-                if (m == Metric.SUCCESS) {
-                    header.addAll(List.of("success_rate", "success_low95", "success_high95"));
-                } else {
-                    header.addAll(List.of(m.id() + "_mean", m.id() + "_std"));
-                }
-            }
-            for (String d : diagnosticNames) {
-                header.addAll(List.of(d + "_mean", d + "_std"));
-            }
-            header.addAll(List.of("time_mean", "time_std"));
-            printer.printRecord(header);
-            for (int g = 0; g < points.size(); g++) {
-                for (int s = 0; s < solvers; s++) {
-                    List<TrialRow> cell = cells.get(g).get(s);
-                    if (cell.isEmpty()) {
-                        continue;
-                    }
-                    List<String> fields = new ArrayList<>();
-                    fields.add(Integer.toString(g));
-                    points.get(g).values().values().forEach(v -> fields.add(ParameterValues.format(v)));
-                    fields.add(spec.solvers().get(s));
-                    fields.add(Integer.toString(cell.size()));
-                    for (int i = 0; i < rowMetrics.size(); i++) {
-                        int index = i;
-                        double[] values = cell.stream().mapToDouble(r -> r.metrics().get(index)).toArray();
-                        if (rowMetrics.get(i) == Metric.SUCCESS) {
-                            successColumns(values, fields);
-                        } else {
-                            meanAndSpread(values, fields);
-                        }
-                    }
-                    for (String d : diagnosticNames) {
-                        double[] values = cell.stream().map(r -> r.diagnostics().get(d))
-                                .filter(v -> v != null && Double.isFinite(v)).mapToDouble(Double::doubleValue).toArray();
-                        meanAndSpread(values, fields);
-                    }
-                    meanAndSpread(cell.stream().mapToDouble(TrialRow::seconds).toArray(), fields);
-                    printer.printRecord(fields);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
+        header.addAll(List.of("time_s_mean", "time_s_std"));
+        return header;
     }
 
-    private static void successColumns(double[] values, List<String> fields) {
+    static List<String> row(ExperimentSpec spec, List<Metric> metrics, List<String> diagnostics,
+                            DeclarationFiles.PointRows point, int solver) {
+        List<StoredTrial> cell = point.trials().stream().map(row -> row[solver]).toList();
+        List<String> fields = new ArrayList<>(List.of(Integer.toString(point.point().index())));
+        point.point().values().values().forEach(v -> fields.add(ParameterValues.format(v)));
+        fields.add(spec.solvers().get(solver).label());
+        fields.add(Integer.toString(cell.size()));
+        for (Metric m : metrics) {
+            double[] values = cell.stream().mapToDouble(t -> t.metrics().get(m.id())).toArray();
+            if (m.isRate()) {
+                rateColumns(values, fields);
+            } else {
+                meanAndSpread(values, fields);
+            }
+        }
+        for (String d : diagnostics) {
+            double[] values = cell.stream().map(t -> t.diagnostics().get(d)).filter(Objects::nonNull)
+                    .mapToDouble(Double::doubleValue).filter(Double::isFinite).toArray();
+            meanAndSpread(values, fields);
+        }
+        meanAndSpread(cell.stream().mapToDouble(StoredTrial::seconds).toArray(), fields);
+        return fields;
+    }
+
+    private static void rateColumns(double[] values, List<String> fields) {
         int successes = 0;
         for (double v : values) {
             if (v == 1.0) {

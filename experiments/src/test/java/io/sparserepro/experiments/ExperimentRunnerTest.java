@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sparserepro.algorithms.SolverVariant;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -24,53 +24,68 @@ class ExperimentRunnerTest {
     static final ExperimentSpec SPEC = ExperimentSpecTest.small().build();
     static final ExperimentRunner RUNNER = new ExperimentRunner(TestSolvers.registry());
 
-    /** A clean, single-threaded reference run shared by the comparisons. */
-    static Path reference;
+    /** The results folder of a clean, single-threaded reference run shared by the comparisons. */
+    static Path referenceRoot;
 
     @BeforeAll
     static void referenceRun(@TempDir Path dir) {
-        reference = RUNNER.run(SPEC, options(dir).withThreads(1)).directory();
+        RUNNER.run(SPEC, options(dir).withThreads(1));
+        referenceRoot = dir;
     }
 
     static RunOptions options(Path root) {
         return RunOptions.in(root).withBatchUnits(3);
     }
 
-    static void assertSameAsReference(Path directory) {
-        for (String file : List.of("trials.csv", "summary.csv", "journal.csv")) {
-            Path expected = reference.resolve(file);
-            Path actual = directory.resolve(file);
-            if (file.equals("journal.csv") && !Files.exists(actual)) {
-                continue; // a merge writes no journal
-            }
-            assertEquals(TestFiles.withoutTiming(expected), TestFiles.withoutTiming(actual), file);
+    static Path declarationFolder(Path root) {
+        return root.resolve("small").resolve(SPEC.hash());
+    }
+
+    static void assertSameAsReference(Path root) {
+        for (String file : List.of("trials.csv", "summary.csv")) {
+            assertEquals(TestFiles.withoutTiming(declarationFolder(referenceRoot).resolve(file)),
+                    TestFiles.withoutTiming(declarationFolder(root).resolve(file)), file);
+        }
+    }
+
+    /** Every checkpoint file of the store under {@code root}, sorted. */
+    static List<Path> journals(Path root) {
+        try (Stream<Path> files = Files.walk(root.resolve(TrialStore.FOLDER))) {
+            return files.filter(p -> p.getFileName().toString().matches("journal\\.csv|shard-\\d+-of-\\d+\\.csv"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new AssertionError(e);
         }
     }
 
     @Test
     void writesTheFilesWithTheDocumentedColumns() throws IOException {
-        assertEquals(reference, reference.getParent().getParent().resolve("small").resolve(SPEC.hash()));
-        List<String> trials = Files.readAllLines(reference.resolve("trials.csv"));
+        Path folder = declarationFolder(referenceRoot);
+        List<String> trials = Files.readAllLines(folder.resolve("trials.csv"));
         assertEquals(SPEC.trialCount() + 1, trials.size());
-        assertEquals("gridPoint,n,noise,zeta,k,run,solver,seed,success,supportDistance,relativeError,residualNorm,"
-                + "iterations,bestIteration,distinctSupports,firstIterationContainingTruth,gramColumns,"
-                + "leastSquaresSolves,residualGradients,spread,"
-                + "step,time", trials.get(0));
+        List<String> header = List.of(trials.get(0).split(",", -1));
+        assertEquals(List.of("gridPoint", "n", "noise", "zeta", "k", "run", "solver", "seed", "success", "exactRecovery",
+                "supportDistance", "relativeError", "residualNorm", "iterations"), header.subList(0, 14));
+        assertEquals("time_s", header.get(header.size() - 1));
+        assertTrue(header.subList(14, header.size() - 1).stream().allMatch(h -> h.startsWith("diag.")), header.toString());
+        int spread = header.indexOf("diag.spread");
+        int best = header.indexOf("diag.bestIteration");
         // paired trials: both solvers of a unit share the seed; thresh reports no SEA diagnostics
         String[] first = trials.get(1).split(",", -1);
         String[] second = trials.get(2).split(",", -1);
         assertEquals("thresh", first[6]);
         assertEquals("sea-0", second[6]);
         assertEquals(first[7], second[7]);
-        assertEquals("", first[14]);
-        assertFalse(second[14].isEmpty());
-        assertTrue(first[19].length() > 0 && second[19].isEmpty()); // spread: thresh only
+        assertEquals("", first[best]);
+        assertFalse(second[best].isEmpty());
+        assertTrue(first[spread].length() > 0 && second[spread].isEmpty()); // spread: thresh only
 
-        List<String> summary = Files.readAllLines(reference.resolve("summary.csv"));
+        List<String> summary = Files.readAllLines(folder.resolve("summary.csv"));
         assertEquals(3 * 2 + 1, summary.size());
         assertTrue(summary.get(0).startsWith("gridPoint,n,noise,zeta,k,solver,trials,success_rate,success_low95,"
-                + "success_high95,supportDistance_mean,supportDistance_std"), summary.get(0));
-        assertTrue(summary.get(0).endsWith(",time_mean,time_std"));
+                + "success_high95,exactRecovery_rate,exactRecovery_low95,exactRecovery_high95,supportDistance_mean,"
+                + "supportDistance_std"), summary.get(0));
+        assertTrue(summary.get(0).endsWith(",time_s_mean,time_s_std"));
         // Wilson interval of the first cell, recomputed from trials.csv
         int successes = 0;
         for (int i = 1; i < trials.size(); i++) {
@@ -86,7 +101,6 @@ class ExperimentRunnerTest {
         assertEquals(ParameterValues.format((double) successes / SPEC.runs()), cell[7]);
         assertEquals(ParameterValues.format(successes == 0 ? 0 : Math.max(0, ci.getLowerBound())), cell[8]);
         assertEquals(ParameterValues.format(successes == SPEC.runs() ? 1 : Math.min(1, ci.getUpperBound())), cell[9]);
-        // The ends of the interval are exact: every cell with 0 (all) successes starts at 0 (ends at 1).
         for (int i = 1; i < summary.size(); i++) {
             String[] row = summary.get(i).split(",", -1);
             if (row[7].equals("0")) {
@@ -96,26 +110,34 @@ class ExperimentRunnerTest {
                 assertEquals("1", row[9], summary.get(i));
             }
         }
+        // The typed reader gives back the same numbers.
+        List<ResultTables.Trial> typed = ResultTables.readTrials(folder.resolve("trials.csv"));
+        assertEquals(SPEC.trialCount(), typed.size());
+        assertEquals(4.0, typed.get(SPEC.runs() * 2).parameter("k"));
+        assertTrue(typed.get(1).diagnostics().containsKey("bestIteration"));
+        List<ResultTables.Summary> cells = ResultTables.readSummary(folder.resolve("summary.csv"));
+        assertEquals((double) successes / SPEC.runs(), cells.get(0).value("success_rate"));
 
-        JsonNode run = ResultStore.JSON.readTree(reference.resolve("run.json").toFile());
+        JsonNode run = ResultFiles.JSON.readTree(folder.resolve("run.json").toFile());
         assertEquals("complete", run.get("status").asText());
         assertEquals(SPEC.canonicalJson().toString(), run.get("declaration").toString());
         assertEquals(SPEC.trialCount(), run.get("trials").get("computed").asInt());
         assertFalse(run.get("code").get("version").asText().isEmpty());
         assertTrue(run.get("code").get("gitCommit").asText().matches("unknown|[0-9a-f]{40,64}"));
-        assertEquals(1.0, run.get("solverOptions").get("sea-0").get("options").get("stepFactor").asDouble());
-        assertTrue(run.get("solverOptions").get("sea-0").get("configuration").asText().startsWith("sea-0 Options["));
+        assertEquals(1.0, run.get("solvers").get("sea-0").get("options").get("stepFactor").asDouble());
+        assertTrue(run.get("solvers").get("sea-0").get("configuration").asText().startsWith("sea-0 Options["));
+        assertTrue(run.get("seedRule").asText().startsWith("instance-key"));
     }
 
     @Test
     void resultsDoNotDependOnTheThreadCount(@TempDir Path dir) {
         RunOutcome outcome = RUNNER.run(SPEC, options(dir).withThreads(4));
         assertEquals(SPEC.trialCount(), outcome.computed());
-        assertSameAsReference(outcome.directory());
+        assertSameAsReference(dir);
     }
 
     @Test
-    void aRunStoppedBetweenBatchesResumesWithOnlyTheMissingTrials(@TempDir Path dir) {
+    void aRunStoppedBetweenBatchesResumesWithOnlyTheMissingTrials(@TempDir Path dir) throws IOException {
         ProgressListener killer = new ProgressListener() {
             @Override
             public void batchWritten(int batch, int rows) {
@@ -126,16 +148,17 @@ class ExperimentRunnerTest {
         };
         assertThrows(IllegalStateException.class,
                 () -> RUNNER.run(SPEC, options(dir).withThreads(2).withListener(killer)));
-        Path directory = dir.resolve("small").resolve(SPEC.hash());
-        assertFalse(Files.exists(directory.resolve("trials.csv")));
+        assertFalse(Files.exists(declarationFolder(dir).resolve("trials.csv")));
+        JsonNode record = ResultFiles.JSON.readTree(declarationFolder(dir).resolve("run.json").toFile());
+        assertEquals("interrupted", record.get("status").asText());
         RunOutcome resumed = RUNNER.run(SPEC, options(dir).withThreads(2));
-        assertEquals(2 * 3 * SPEC.solvers().size(), resumed.reused());
+        assertTrue(resumed.reused() >= 2 * 3 * SPEC.solvers().size(), "reused " + resumed.reused());
         assertEquals(SPEC.trialCount() - resumed.reused(), resumed.computed());
         assertTrue(resumed.warnings().isEmpty(), resumed.warnings().toString());
-        assertSameAsReference(directory);
+        assertSameAsReference(dir);
         // and a third run has nothing left to do
         assertEquals(0, RUNNER.run(SPEC, options(dir)).computed());
-        assertSameAsReference(directory);
+        assertSameAsReference(dir);
     }
 
     @Test
@@ -158,7 +181,7 @@ class ExperimentRunnerTest {
         assertTrue(Thread.interrupted(), "the interrupt status is kept for the caller");
         RunOutcome resumed = RUNNER.run(SPEC, options(dir));
         assertTrue(resumed.reused() >= 4 * SPEC.solvers().size(), "reused " + resumed.reused());
-        assertSameAsReference(resumed.directory());
+        assertSameAsReference(dir);
     }
 
     @Test
@@ -179,105 +202,131 @@ class ExperimentRunnerTest {
         assertTrue(e.getMessage().contains("stopped") && e.getMessage().contains("saved"), e.getMessage());
         RunOutcome resumed = runner.run(SPEC, options(dir));
         assertTrue(resumed.reused() >= 5 * SPEC.solvers().size(), "reused " + resumed.reused());
-        assertSameAsReference(resumed.directory());
+        assertSameAsReference(dir);
     }
 
     @Test
     void aJournalCutMidLineIsDetectedAndTheCutRowRecomputed(@TempDir Path dir) throws IOException {
-        Path directory = copyOfReference(dir);
-        Path journal = directory.resolve("journal.csv");
+        copyOfReference(dir);
+        Path journal = journals(dir).get(0);
         long size = Files.size(journal);
         try (RandomAccessFile f = new RandomAccessFile(journal.toFile(), "rw")) {
             f.setLength(size - 17); // inside the last row
         }
-        Files.delete(directory.resolve("trials.csv"));
         List<String> warnings = new ArrayList<>();
         RunOutcome outcome = RUNNER.run(SPEC, options(dir).withListener(collect(warnings)));
         assertEquals(1, outcome.computed());
         assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).contains("partial or corrupt row"), warnings.get(0));
-        assertSameAsReference(directory);
+        assertTrue(warnings.get(0).contains("partial or corrupt row") && warnings.get(0).contains("journal.csv line"),
+                warnings.get(0));
+        assertSameAsReference(dir);
     }
 
     @Test
     void editedDuplicatedAndUnparsableRowsAreDroppedAndRecomputed(@TempDir Path dir) throws IOException {
-        Path directory = copyOfReference(dir);
-        Path journal = directory.resolve("journal.csv");
+        copyOfReference(dir);
+        Path journal = journals(dir).get(0);
         List<String> lines = new ArrayList<>(Files.readAllLines(journal));
-        lines.set(3, lines.get(3).replaceFirst(",1,", ",0,").replaceFirst(",0,0,", ",1,0,")); // edited metric
+        lines.set(3, lines.get(3).replaceFirst("success=1", "success=0").replaceFirst("success=0;", "success=1;"));
         lines.set(5, "5,zero,thresh,1,2,3"); // garbage
-        lines.add(lines.get(8)); // duplicate
+        lines.add(lines.get(8)); // duplicate: kept once, silently
         Files.write(journal, lines);
         List<String> warnings = new ArrayList<>();
         RunOutcome outcome = RUNNER.run(SPEC, options(dir).withListener(collect(warnings)));
         assertEquals(2, outcome.computed(), warnings.toString());
         assertEquals(2, warnings.size(), warnings.toString());
-        assertSameAsReference(directory);
+        assertSameAsReference(dir);
     }
 
     @Test
-    void aJournalWithTheWrongHeaderIsSetAsideAndEverythingRecomputed(@TempDir Path dir) throws IOException {
-        Path directory = copyOfReference(dir);
-        Path journal = directory.resolve("journal.csv");
+    void aJournalWithTheWrongHeaderIsSetAsideAndItsTrialsRecomputed(@TempDir Path dir) throws IOException {
+        copyOfReference(dir);
+        Path journal = journals(dir).get(0);
         List<String> lines = new ArrayList<>(Files.readAllLines(journal));
-        lines.set(0, lines.get(0).replace("residualNorm", "residual"));
+        lines.set(0, lines.get(0).replace("metrics", "metric"));
         Files.write(journal, lines);
         List<String> warnings = new ArrayList<>();
         RunOutcome outcome = RUNNER.run(SPEC, options(dir).withListener(collect(warnings)));
-        assertEquals(SPEC.trialCount(), outcome.computed());
+        assertEquals(SPEC.runs() * SPEC.solvers().size(), outcome.computed());
         assertTrue(warnings.get(0).contains("wrong header"), warnings.toString());
-        assertTrue(Files.exists(directory.resolve("journal.csv.corrupt-1")));
-        assertSameAsReference(directory);
+        assertTrue(Files.exists(journal.resolveSibling("journal.csv.corrupt-1")));
+        assertSameAsReference(dir);
     }
 
     @Test
-    void aRunJsonWithAnotherDeclarationIsReportedAndItsResultsSetAside(@TempDir Path dir) throws IOException {
-        Path directory = copyOfReference(dir);
-        ObjectNode run = (ObjectNode) ResultStore.JSON.readTree(directory.resolve("run.json").toFile());
-        run.set("declaration", SPEC.withRuns(99).canonicalJson());
-        Files.writeString(directory.resolve("run.json"), run.toString());
+    void aRowOfAnotherInstanceIsStaleAndRecomputed(@TempDir Path dir) throws IOException {
+        copyOfReference(dir);
+        List<Path> all = journals(dir);
+        // A row copied from another point's file has that point's seed: never taken for this point's.
+        List<String> other = Files.readAllLines(all.get(1));
+        Files.writeString(all.get(0), other.get(1) + "\n", java.nio.file.StandardOpenOption.APPEND);
         List<String> warnings = new ArrayList<>();
-        RunOutcome outcome = RUNNER.run(SPEC, options(dir).withListener(collect(warnings)));
-        assertEquals(SPEC.trialCount(), outcome.computed());
-        assertTrue(warnings.get(0).contains("stores a declaration with hash " + SPEC.withRuns(99).hash()),
+        RUNNER.run(SPEC, options(dir).withListener(collect(warnings)));
+        assertTrue(warnings.get(0).contains("is not the instance's seed"), warnings.toString());
+        assertSameAsReference(dir);
+    }
+
+    @Test
+    void aStaleRunningRecordAndTemporaryFilesOfADeadProcessAreCleanedUp(@TempDir Path dir) throws IOException {
+        copyOfReference(dir);
+        Path record = declarationFolder(dir).resolve("run.json");
+        Files.writeString(record, "{\"status\": \"running\", \"pid\": 2147483000, \"start\": \"yesterday\"}");
+        Path point = journals(dir).get(0).getParent();
+        Path leftover = point.resolve(".journal.csv.2147483000.123.tmp");
+        Files.writeString(leftover, "half a file");
+        List<String> warnings = new ArrayList<>();
+        RUNNER.run(SPEC, options(dir).withListener(collect(warnings)));
+        assertFalse(Files.exists(leftover));
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("was still running, but it was killed")), warnings.toString());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("temporary file left by an interrupted write")),
                 warnings.toString());
-        assertTrue(Files.exists(directory.resolve("journal.csv.mismatch-1")));
-        assertTrue(Files.exists(directory.resolve("run.json.mismatch-1")));
-        assertSameAsReference(directory);
+        assertEquals("complete", ResultFiles.JSON.readTree(record.toFile()).get("status").asText());
     }
 
     @Test
     void shardsRunSeparatelyMergeIntoTheSingleRunFiles(@TempDir Path dir) throws IOException {
-        int total = 0;
+        long total = 0;
         for (int i = 1; i <= 3; i++) {
             RunOutcome shard = RUNNER.run(SPEC, options(dir).withShard(new Shard(i, 3)));
-            assertEquals("shard-" + i + "-of-3.csv", shard.output().getFileName().toString());
+            assertEquals("shard-" + i + "-of-3.json", shard.output().getFileName().toString());
             total += shard.computed();
             if (i == 2) {
-                String message = assertThrows(IllegalStateException.class,
-                        () -> ExperimentRunner.merge(SPEC, dir)).getMessage();
-                assertTrue(message.contains("shards not found: 3/3"), message);
+                String message = assertThrows(IllegalStateException.class, () -> RUNNER.merge(SPEC, dir)).getMessage();
+                assertTrue(message.contains("trials are missing") && message.contains("run the missing shards"), message);
             }
         }
         assertEquals(SPEC.trialCount(), total);
-        Path directory = dir.resolve("small").resolve(SPEC.hash());
-        assertFalse(Files.exists(directory.resolve("trials.csv")));
-        RunOutcome merged = ExperimentRunner.merge(SPEC, dir);
-        assertEquals(directory.resolve("trials.csv"), merged.output());
-        assertSameAsReference(directory);
-        JsonNode run = ResultStore.JSON.readTree(directory.resolve("run.json").toFile());
+        assertFalse(Files.exists(declarationFolder(dir).resolve("trials.csv")));
+        RunOutcome merged = RUNNER.merge(SPEC, dir);
+        assertEquals(declarationFolder(dir).resolve("trials.csv"), merged.output());
+        assertSameAsReference(dir);
+        JsonNode run = ResultFiles.JSON.readTree(declarationFolder(dir).resolve("run.json").toFile());
         assertEquals("merged", run.get("status").asText());
-        assertEquals(3, run.get("mergedFrom").size());
         // a whole run in the same folder reuses the shards' trials
         assertEquals(0, RUNNER.run(SPEC, options(dir)).computed());
-        assertSameAsReference(directory);
+        assertSameAsReference(dir);
+    }
+
+    @Test
+    void aDamagedRowInAShardIsNamedByMerge(@TempDir Path dir) throws IOException {
+        for (int i = 1; i <= 2; i++) {
+            RUNNER.run(SPEC, options(dir).withShard(new Shard(i, 2)));
+        }
+        Path shardFile = journals(dir).stream().filter(p -> p.getFileName().toString().equals("shard-2-of-2.csv"))
+                .findFirst().orElseThrow();
+        List<String> lines = new ArrayList<>(Files.readAllLines(shardFile));
+        lines.set(2, lines.get(2).replace("success=", "succes="));
+        Files.write(shardFile, lines);
+        String message = assertThrows(IllegalStateException.class, () -> RUNNER.merge(SPEC, dir)).getMessage();
+        assertTrue(message.contains("1 of " + SPEC.trialCount() + " trials are missing"), message);
+        assertTrue(message.contains("shard-2-of-2.csv line 3: partial or corrupt row"), message);
     }
 
     @Test
     void unknownSolversAreNamedWithTheKnownOnes(@TempDir Path dir) {
-        String message = assertThrows(IllegalArgumentException.class,
-                () -> RUNNER.run(SPEC.withSolvers(List.of("omq", "sea-0", "htq")), options(dir))).getMessage();
-        assertTrue(message.contains("unknown algorithms omq, htq") && message.contains("known algorithms: ")
+        String message = assertThrows(IllegalArgumentException.class, () -> RUNNER.run(
+                SPEC.withSolvers(ExperimentSpecTest.variants("omq", "sea-0")), options(dir))).getMessage();
+        assertTrue(message.contains("unknown algorithm 'omq'") && message.contains("known algorithms: ")
                 && message.contains("sea-0"), message);
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(0, files.count(), "nothing is written before the check");
@@ -296,11 +345,16 @@ class ExperimentRunnerTest {
 
     @Test
     void progressIsReportedThroughTheListener(@TempDir Path dir) {
-        int[] counts = new int[3];
+        long[] counts = new long[4];
         ProgressListener listener = new ProgressListener() {
             @Override
-            public void started(int trials, int alreadyDone) {
+            public void started(long trials) {
                 counts[0] = trials;
+            }
+
+            @Override
+            public void trialsReused(int count) {
+                counts[3] += count;
             }
 
             @Override
@@ -317,20 +371,36 @@ class ExperimentRunnerTest {
         assertEquals(SPEC.trialCount(), counts[0]);
         assertEquals(SPEC.trialCount(), counts[1]);
         assertEquals(SPEC.trialCount(), counts[2]);
+        RUNNER.run(SPEC.withRuns(SPEC.runs() + 1), options(dir).withListener(listener));
+        assertEquals(SPEC.trialCount(), counts[3], "the second run reports the stored trials as reused");
     }
 
-    private static Path copyOfReference(Path root) throws IOException {
-        Path target = root.resolve("small").resolve(SPEC.hash());
-        Files.createDirectories(target);
-        try (Stream<Path> files = Files.list(reference)) {
+    @Test
+    void aSecondProcessOnTheSameResultsIsRefusedWhileTheFirstHoldsTheLock(@TempDir Path dir) {
+        TrialStore store = new TrialStore(dir);
+        // The lock is per process (an OS file lock): within this JVM a second holder is refused too.
+        try (TrialStore.Lock held = store.lock(Shard.ALL, false)) {
+            String message = assertThrows(IllegalStateException.class, () -> RUNNER.run(SPEC, options(dir)))
+                    .getMessage();
+            assertTrue(message.contains("already being written"), message);
+        }
+        assertEquals(SPEC.trialCount(), RUNNER.run(SPEC, options(dir)).computed());
+    }
+
+    private static void copyOfReference(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(referenceRoot)) {
             for (Path f : files.toList()) {
-                Files.copy(f, target.resolve(f.getFileName()));
+                Path target = root.resolve(referenceRoot.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
             }
         }
-        return target;
     }
 
-    private static ProgressListener collect(List<String> warnings) {
+    static ProgressListener collect(List<String> warnings) {
         return new ProgressListener() {
             @Override
             public void warning(String message) {

@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.sparserepro.algorithms.SolverVariant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ExperimentSpecTest {
+    static final Registries REGISTRIES = Registries.of(TestSolvers.registry());
+
+    static List<SolverVariant> variants(String... names) {
+        return java.util.Arrays.stream(names).map(SolverVariant::of).toList();
+    }
 
     static ExperimentSpec.Builder small() {
         return ExperimentSpec.builder("small", "gaussian")
@@ -33,15 +39,15 @@ class ExperimentSpecTest {
         assertNotEquals(h, small().seed(43).build().hash());
         assertNotEquals(h, small().parameter("n", 41).build().hash());
         assertNotEquals(h, small().axis("k", 2, 4).build().hash());
-        assertNotEquals(h, small().build().withSolvers(List.of("sea-0", "thresh")).hash());
+        assertNotEquals(h, small().build().withSolvers(variants("sea-0", "thresh")).hash());
     }
 
     @Test
     void canonicalJsonHasAFixedLayout() {
         assertEquals("{\"name\":\"small\",\"generator\":\"gaussian\",\"parameters\":{\"n\":40,\"noise\":0.0},"
                         + "\"grid\":[{\"name\":\"zeta\",\"values\":[0.5]},{\"name\":\"k\",\"values\":[2,4,6]}],"
-                        + "\"solvers\":[\"thresh\",\"sea-0\"],\"runs\":8,\"metrics\":[\"success\",\"supportDistance\","
-                        + "\"relativeError\",\"residualNorm\",\"iterations\",\"time\"],\"seed\":42}",
+                        + "\"solvers\":[\"thresh\",\"sea-0\"],\"runs\":8,\"metrics\":[\"success\",\"exactRecovery\","
+                        + "\"supportDistance\",\"relativeError\",\"residualNorm\",\"iterations\"],\"seed\":42}",
                 small().build().canonicalJson().toString());
     }
 
@@ -59,7 +65,8 @@ class ExperimentSpecTest {
     @Test
     void badDeclarationsAreRefusedWithTheirReason() {
         assertTrue(assertThrows(IllegalArgumentException.class,
-                () -> ExperimentSpec.builder("x", "nope").solvers("a").build()).getMessage().contains("gaussian"));
+                () -> ExperimentSpec.builder("x", "nope").solvers("omp").build().validate(Registries.defaults()))
+                .getMessage().contains("gaussian"));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> small().solvers("thresh").build()).getMessage().contains("distinct"));
         assertTrue(assertThrows(IllegalArgumentException.class,
@@ -72,10 +79,10 @@ class ExperimentSpecTest {
                 () -> ExperimentSpec.builder("Bad Name", "gaussian").solvers("a").build()).getMessage().contains("name"));
         // generator parameters are checked at every grid point, naming the point
         String message = assertThrows(IllegalArgumentException.class,
-                () -> small().parameter("width", 3).build().generators()).getMessage();
+                () -> small().parameter("width", 3).build().validate(REGISTRIES)).getMessage();
         assertTrue(message.contains("width") && message.contains("grid point 0"), message);
         message = assertThrows(IllegalArgumentException.class,
-                () -> small().axis("k", 2, 40).build().generators()).getMessage();
+                () -> small().axis("k", 2, 40).build().validate(REGISTRIES)).getMessage();
         assertTrue(message.contains("grid point 1") && message.contains("k"), message);
     }
 
@@ -105,10 +112,10 @@ class ExperimentSpecTest {
         ExperimentRegistry.Entry demo = ExperimentRegistry.defaults().get("demo");
         assertEquals(50, demo.spec(Mode.QUICK).runs());
         assertEquals(200, demo.spec(Mode.FULL).runs());
-        assertEquals(List.of("omp", "htp", "sea-0"), demo.quick().solvers());
+        assertEquals(List.of("omp", "htp", "sea-0"), demo.quick().labels());
         assertEquals(4, demo.quick().gridPointCount());
-        assertEquals(4, demo.quick().generators().size());
-        ExperimentRegistry.defaults().get("demo-deconvolution").full().generators();
+        demo.quick().validate(Registries.defaults());
+        ExperimentRegistry.defaults().get("demo-deconvolution").full().validate(Registries.defaults());
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ExperimentRegistry.defaults().get("nope"))
                 .getMessage().contains("demo"));
     }
@@ -147,8 +154,10 @@ class ExperimentSpecTest {
         assertFromJson(json.readTree(base.replaceFirst("\"runs\":\\d+", "\"runs\":2.5")), "'runs' must be a whole number");
         assertFromJson(json.readTree(base.replaceFirst("\"solvers\":\\[[^]]*]", "\"solvers\":\"omp\"")),
                 "'solvers' must be a list");
-        assertFromJson(json.readTree(base.replaceFirst("\"metrics\":\\[", "\"metrics\":[\"accuracy\",")),
-                "unknown metric 'accuracy'");
+        IllegalArgumentException unknownMetric = assertThrows(IllegalArgumentException.class, () -> ExperimentSpec
+                .fromJson(json.readTree(base.replaceFirst("\"metrics\":\\[", "\"metrics\":[\"accuracy\",")), "f")
+                .validate(REGISTRIES));
+        assertTrue(unknownMetric.getMessage().contains("unknown metric 'accuracy'"), unknownMetric.getMessage());
         assertFromJson(json.readTree("[1, 2]"), "a declaration is a JSON object");
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparserepro.algorithms.SolverRegistry;
+import io.sparserepro.algorithms.SolverVariant;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.SparseSolver;
 import io.sparserepro.algorithms.sea.Sea;
@@ -63,7 +64,7 @@ class ReadmeExampleTest {
     @Test
     void aUsersSolverJoinsAnExperimentThroughTheRegistry(@TempDir Path dir) {
         SolverRegistry registry = SolverRegistry.defaults().with("mine", MySolver::new);
-        ExperimentSpec spec = ExperimentRegistry.defaults().get("demo").quick().withSolvers(List.of("omp", "mine"))
+        ExperimentSpec spec = ExperimentRegistry.defaults().get("demo").quick().withSolvers(List.of(SolverVariant.of("omp"), SolverVariant.of("mine")))
                 .withRuns(3);
         RunOutcome outcome = new ExperimentRunner(registry).run(spec, RunOptions.in(dir).withThreads(1));
         assertEquals(spec.trialCount(), outcome.computed());

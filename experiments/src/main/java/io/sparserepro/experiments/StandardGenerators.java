@@ -1,0 +1,70 @@
+package io.sparserepro.experiments;
+
+import io.sparserepro.core.problem.AmplitudeDistribution;
+import io.sparserepro.core.problem.ProblemGenerators;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The suite's problem generators (see {@link ProblemGenerators} for the draws):
+ *
+ * <ul>
+ *   <li>{@code gaussian}: {@code n}; the rows as {@code m} or as {@code zeta} (m = round(ζ·n));
+ *       the sparsity as {@code k} or as {@code rho} (k = max(1, round(ρ·m))); optional
+ *       {@code amplitudes} (default {@code uniform-1-2}) and {@code noise} (‖e‖₂, default 0).</li>
+ *   <li>{@code deconvolution}: {@code n}, {@code k}, {@code kernelWidth} (standard deviation of
+ *       the Gaussian kernel, in samples), optional {@code amplitudes} and {@code noise}.</li>
+ * </ul>
+ */
+final class StandardGenerators {
+    private StandardGenerators() {
+    }
+
+    static GeneratorRegistry register(GeneratorRegistry registry) {
+        return registry
+                .with("gaussian", new GeneratorRegistry.Entry(
+                        "A with i.i.d. N(0,1) entries, unit-norm columns; m or zeta, k or rho, n, amplitudes, noise",
+                        Set.of("m", "n", "zeta", "k", "rho", "amplitudes", "noise"), params -> {
+                            int n = ParameterValues.intValue(params, "n");
+                            int m = exactlyOne(params, "m", "zeta", n);
+                            int k = sparsity(params, m);
+                            return ProblemGenerators.gaussianGenerator(m, n, k, amplitudes(params), noise(params));
+                        }))
+                .with("deconvolution", new GeneratorRegistry.Entry(
+                        "A = convolution by a Gaussian kernel (m = n), unit-norm columns; n, k, kernelWidth, amplitudes,"
+                                + " noise",
+                        Set.of("n", "k", "kernelWidth", "amplitudes", "noise"),
+                        params -> ProblemGenerators.deconvolutionGenerator(ParameterValues.intValue(params, "n"),
+                                ParameterValues.intValue(params, "k"), ParameterValues.doubleValue(params, "kernelWidth"),
+                                amplitudes(params), noise(params))));
+    }
+
+    private static int exactlyOne(Map<String, Object> params, String count, String ratio, int n) {
+        boolean hasCount = params.containsKey(count);
+        if (hasCount == params.containsKey(ratio)) {
+            throw new IllegalArgumentException("gaussian needs exactly one of " + count + " and " + ratio
+                    + "; given: " + params.keySet());
+        }
+        return hasCount ? ParameterValues.intValue(params, count)
+                : (int) Math.round(ParameterValues.doubleValue(params, ratio) * n);
+    }
+
+    private static int sparsity(Map<String, Object> params, int m) {
+        boolean hasK = params.containsKey("k");
+        if (hasK == params.containsKey("rho")) {
+            throw new IllegalArgumentException("gaussian needs exactly one of k and rho; given: " + params.keySet());
+        }
+        return hasK ? ParameterValues.intValue(params, "k")
+                : (int) Math.max(1, Math.round(ParameterValues.doubleValue(params, "rho") * m));
+    }
+
+    private static AmplitudeDistribution amplitudes(Map<String, Object> params) {
+        return params.containsKey("amplitudes")
+                ? AmplitudeDistribution.fromName(ParameterValues.stringValue(params, "amplitudes"))
+                : AmplitudeDistribution.UNIFORM_PLUS_MINUS_ONE_TO_TWO;
+    }
+
+    private static double noise(Map<String, Object> params) {
+        return params.containsKey("noise") ? ParameterValues.doubleValue(params, "noise") : 0.0;
+    }
+}
