@@ -18,7 +18,7 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
-    public void started(int trials, int alreadyDone) {
+    public void started(long trials) {
         bar = new ProgressBarBuilder()
                 .setTaskName(task)
                 .setInitialMax(trials)
@@ -26,8 +26,12 @@ final class ConsoleProgress implements ProgressListener {
                 .setUnit(" trials", 1)
                 .showSpeed()
                 .setUpdateIntervalMillis(500)
-                .startsFrom(alreadyDone, java.time.Duration.ZERO)
                 .build();
+    }
+
+    @Override
+    public void trialsReused(int count) {
+        trialsDone(count);
     }
 
     @Override

@@ -71,7 +71,7 @@ final class ExperimentOptions {
             spec = context.experiments().get(experiment).spec(mode());
         }
         if (algorithms != null) {
-            spec = spec.withSolvers(algorithms);
+            spec = spec.withSolvers(algorithms.stream().map(io.sparserepro.algorithms.SolverVariant::of).toList());
         }
         if (runs != null) {
             if (runs < 1) {

@@ -1,6 +1,7 @@
 package io.sparserepro.cli;
 
 import io.sparserepro.experiments.ExperimentRunner;
+import io.sparserepro.experiments.Registries;
 import io.sparserepro.experiments.ExperimentSpec;
 import io.sparserepro.experiments.RunOutcome;
 import java.io.PrintWriter;
@@ -32,7 +33,7 @@ final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExperimentSpec declaration = selection.spec(context);
-        RunOutcome outcome = ExperimentRunner.merge(declaration, selection.results);
+        RunOutcome outcome = new ExperimentRunner(Registries.of(context.solvers())).merge(declaration, selection.results);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         outcome.warnings().forEach(w -> err.println("warning: " + w));

@@ -1,6 +1,7 @@
 package io.sparserepro.cli;
 
 import io.sparserepro.experiments.ExperimentRunner;
+import io.sparserepro.experiments.Registries;
 import io.sparserepro.experiments.ExperimentSpec;
 import io.sparserepro.experiments.RunOptions;
 import io.sparserepro.experiments.RunOutcome;
@@ -40,6 +41,10 @@ final class RunCommand implements Callable<Integer> {
             description = "run only shard i of N (1-based) into shard-i-of-N.csv")
     Shard shard;
 
+    @Option(names = "--wait", description = "if another process is writing the same results, wait for it instead "
+            + "of stopping")
+    boolean waitForLock;
+
     RunCommand(CliContext context) {
         this.context = context;
     }
@@ -58,18 +63,19 @@ final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threads must be at least 1: " + workers);
         }
         Shard part = shard == null ? Shard.ALL : shard;
-        ExperimentRunner runner = new ExperimentRunner(context.solvers());
+        ExperimentRunner runner = new ExperimentRunner(Registries.of(context.solvers()));
         try {
-            runner.requireSolvers(declaration);
+            declaration.validate(runner.registries());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + " (choose some with --algorithms)", e);
+            throw new IllegalArgumentException(e.getMessage() + (selection.specFile == null
+                    ? " (choose others with --algorithms)" : ""), e);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String label = declaration.name() + " (" + selection.label() + ")"
                 + (part.isAll() ? "" : " shard " + part);
         RunOptions options = RunOptions.in(selection.results).withThreads(workers).withShard(part)
-                .withListener(context.progressListener(label, err));
+                .withListener(context.progressListener(label, err)).withWaitForLock(waitForLock);
         RunOutcome outcome = runSavingOnInterrupt(runner, declaration, options);
         out.printf("%s: %d trials in scope, %d reused, %d computed in %.2f s with %d thread%s%n", label,
                 outcome.inScope(), outcome.reused(), outcome.computed(), outcome.seconds(), workers,

@@ -1,5 +1,9 @@
 package io.sparserepro.cli;
 
+import java.util.ArrayList;
+
+import java.util.List;
+
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.SparseSolver;
 import io.sparserepro.core.io.LibSvmData;
@@ -53,6 +57,11 @@ final class SolveCommand implements Callable<Integer> {
             description = "the solver (see 'sparse-repro list algorithms')")
     String algorithm;
 
+    @Option(names = "--option", paramLabel = "NAME=VALUE",
+            description = "set one of the algorithm's options (repeatable; 'inner.NAME=VALUE' for the solver SEA runs "
+                    + "after); see 'sparse-repro list algorithms --options'")
+    List<String> options = new ArrayList<>();
+
     @Option(names = "--output", paramLabel = "x.csv|x.npy", description = "write the estimate x (length n) here")
     Path output;
 
@@ -66,7 +75,7 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SparseSolver solver = context.solvers().create(algorithm);
+        SparseSolver solver = context.solvers().create(AlgorithmOptions.variant(context.solvers(), algorithm, options));
         if (output != null) {
             // Checked before solving, so a long solve is not lost to a typo in the path.
             MatrixFiles.Format.of(output);
@@ -159,6 +168,9 @@ final class SolveCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         out.println("algorithm: " + solver.name() + (normalize ? " (normalized columns)" : ""));
+        if (!options.isEmpty()) {
+            out.println("configuration: " + solver.configuration());
+        }
         out.println("support (" + support.length + (support.length == 1 ? " index" : " indices") + ", 0-based): "
                 + Arrays.stream(support).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
         if (libsvm != null) {

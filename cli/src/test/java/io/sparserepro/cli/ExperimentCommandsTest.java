@@ -51,7 +51,7 @@ class ExperimentCommandsTest {
             CliTestSupport.Result r = CliTestSupport.run("run", "tiny", "--quick", "--shard", i + "/3", "--results",
                     sharded.toString());
             assertEquals(0, r.code(), r.err());
-            assertTrue(r.out().contains("shard-" + i + "-of-3.csv") && r.out().contains("sparse-repro merge tiny"),
+            assertTrue(r.out().contains("shard-" + i + "-of-3.json") && r.out().contains("sparse-repro merge tiny"),
                     r.out());
         }
         CliTestSupport.Result merged = CliTestSupport.run("merge", "tiny", "--quick", "--results", sharded.toString());
@@ -91,11 +91,11 @@ class ExperimentCommandsTest {
         CliTestSupport.run("run", "tiny", "--quick", "--shard", "1/2", "--results", dir.toString());
         CliTestSupport.Result r = CliTestSupport.run("merge", "tiny", "--quick", "--results", dir.toString());
         assertEquals(1, r.code());
-        assertTrue(r.err().contains("shards not found: 2/2"), r.err());
+        assertTrue(r.err().contains("10 of 20 trials are missing") && r.err().contains("run the missing shards"), r.err());
         assertEquals(1, r.err().lines().count());
         r = CliTestSupport.run("merge", "tiny", "--full", "--results", dir.toString());
         assertEquals(1, r.code());
-        assertTrue(r.err().contains("nothing to merge"), r.err());
+        assertTrue(r.err().contains("trials are missing"), r.err());
     }
 
     private static void assertUsageError(CliTestSupport.Result r, String... fragments) {
@@ -119,10 +119,10 @@ class ExperimentCommandsTest {
         assertUsageError(CliTestSupport.run("run", "tiny", "--quick", "--full", "--results", results), "mutually exclusive");
         assertUsageError(CliTestSupport.run("run", "--results", results), "EXPERIMENT");
         assertUsageError(CliTestSupport.run("run", "tiny", "--algorithms", "sea-0,nope", "--results", results),
-                "unknown algorithm nope");
+                "unknown algorithm 'nope'");
         assertUsageError(CliTestSupport.run("bogus"), "bogus");
         assertUsageError(CliTestSupport.run(), "a command is required");
-        assertUsageError(CliTestSupport.run("list", "things"), "algorithms, experiments, figures");
+        assertUsageError(CliTestSupport.run("list", "things"), "algorithms, experiments, figures, generators");
     }
 
     @Test
@@ -130,16 +130,24 @@ class ExperimentCommandsTest {
         CliTestSupport.Result r = CliTestSupport.run("list");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("algorithms:\n  omp\n") && r.out().contains("\n  sea-0\n")
+                && r.out().contains("\n  sea-omp  (SEA after omp; any solver as 'inner')\n")
                 && r.out().contains("\n  thresh\n"), r.out());
         assertTrue(r.out().contains("  demo ") && r.out().contains("  tiny "), r.out());
         r = CliTestSupport.run("list", "figures");
         assertEquals("figures:\n  none yet (the figures module is not part of this build)\n", r.out());
         r = CliTestSupport.run("list", "algorithms");
         StringBuilder expected = new StringBuilder("algorithms:\n");
-        for (String name : io.sparserepro.algorithms.SolverRegistry.defaults().names()) {
-            expected.append("  ").append(name).append('\n');
+        io.sparserepro.algorithms.SolverRegistry registry = io.sparserepro.algorithms.SolverRegistry.defaults();
+        for (String name : registry.names()) {
+            String inner = registry.defaultInner(name);
+            expected.append("  ").append(name).append(inner == null ? "" : "  (SEA after " + inner
+                    + "; any solver as 'inner')").append('\n');
         }
         assertEquals(expected.append("  thresh\n").toString(), r.out());
+        r = CliTestSupport.run("list", "algorithms", "--options");
+        assertTrue(r.out().contains("      maxIterations ") && r.out().contains(" int "), r.out());
+        assertTrue(CliTestSupport.run("list", "metrics").out().contains("exactRecovery"));
+        assertTrue(CliTestSupport.run("list", "generators").out().contains("deconvolution"));
         for (String command : List.of("solve", "run", "merge", "list")) {
             r = CliTestSupport.run(command, "--help");
             assertEquals(0, r.code(), command);
@@ -165,7 +173,11 @@ class ExperimentCommandsTest {
         Files.writeString(edited, printed.out().replaceFirst("\"runs\" : \\d+", "\"runs\" : 2"));
         CliTestSupport.Result run = CliTestSupport.run("run", "--spec", edited.toString(), "--results", results);
         assertEquals(0, run.code(), run.err());
-        assertTrue(!run.out().contains(" 0 computed") && fromName.code() == 0, run.out());
+        // A new declaration (its own folder) whose trials are all in the store already: nothing is recomputed.
+        assertTrue(run.out().contains(" 0 computed") && fromName.code() == 0, run.out());
+        try (var folders = Files.list(dir.resolve("results").resolve("tiny"))) {
+            assertEquals(2, folders.count());
+        }
         assertUsageError(CliTestSupport.run("run", "tiny", "--spec", spec.toString()), "--spec replaces EXPERIMENT");
         assertUsageError(CliTestSupport.run("run", "--results", results), "name an EXPERIMENT");
         Path broken = dir.resolve("broken.json");

@@ -53,6 +53,75 @@ class SolveCommandTest {
         assertArrayEquals(problem.truth(), estimate, 1e-9);
     }
 
+    /**
+     * {@code --option NAME=VALUE} for every option of every registered algorithm reaches the
+     * solver: the configuration {@code solve} prints (the one run.json records) is that of the
+     * registry's variant with the same option, and differs from the default's.
+     */
+    @Test
+    void everyOptionOfEveryAlgorithmCanBeSetFromTheCommandLine() throws Exception {
+        var registry = io.sparserepro.algorithms.SolverRegistry.defaults();
+        int checked = 0;
+        for (String name : registry.names()) {
+            String defaults = registry.create(name).configuration();
+            for (var option : registry.options(name)) {
+                String text = changed(option.defaultValue(), option.type());
+                String setting = option.name() + "=" + text;
+                var variant = io.sparserepro.algorithms.SolverVariant.of(name)
+                        .withOption(option.name(), registry.parseOption(name, option.name(), text));
+                String expected;
+                try {
+                    expected = registry.create(variant).configuration();
+                } catch (IllegalArgumentException outOfRange) {
+                    CliTestSupport.Result r = CliTestSupport.run("solve", "--matrix", a.toString(), "--observations",
+                            y.toString(), "--sparsity", "3", "--algorithm", name, "--option", setting);
+                    assertEquals(2, r.code(), setting + ": " + r.out());
+                    assertTrue(r.err().contains("valid options: "), r.err());
+                    continue;
+                }
+                CliTestSupport.Result r = CliTestSupport.run("solve", "--matrix", a.toString(), "--observations",
+                        y.toString(), "--sparsity", "3", "--algorithm", name, "--option", setting);
+                assertEquals(0, r.code(), name + " " + setting + ": " + r.err());
+                assertTrue(r.out().contains("configuration: " + expected + "\n"), r.out());
+                assertFalse(expected.equals(defaults), name + " " + setting);
+                checked++;
+            }
+        }
+        assertTrue(checked > 40, "options checked: " + checked);
+        CliTestSupport.Result inner = CliTestSupport.run("solve", "--matrix", a.toString(), "--observations",
+                y.toString(), "--sparsity", "3", "--algorithm", "sea-omp", "--option", "maxIterations=5",
+                "--option", "inner.maxIterations=2");
+        assertEquals(0, inner.code(), inner.err());
+        assertTrue(inner.out().contains("maxIterations=5") && inner.out().contains("maxIterations=2"), inner.out());
+        CliTestSupport.Result typo = CliTestSupport.run("solve", "--matrix", a.toString(), "--observations",
+                y.toString(), "--sparsity", "3", "--algorithm", "sea-omp", "--option", "maxIteration=5");
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("unknown option 'maxIteration'; valid options: "), typo.err());
+        CliTestSupport.Result noValue = CliTestSupport.run("solve", "--matrix", a.toString(), "--observations",
+                y.toString(), "--sparsity", "3", "--algorithm", "omp", "--option", "maxIterations");
+        assertTrue(noValue.code() == 2 && noValue.err().contains("NAME=VALUE"), noValue.err());
+    }
+
+    private static String changed(com.fasterxml.jackson.databind.JsonNode current, String type) {
+        switch (type) {
+            case "int":
+            case "long":
+                long v = current.longValue();
+                return Long.toString(v >= Integer.MAX_VALUE ? v - 1 : v + 1);
+            case "double":
+                return Double.toString(current.doubleValue() == 0 ? 0.5 : current.doubleValue() / 2);
+            case "boolean":
+                return Boolean.toString(!current.booleanValue());
+            default:
+                for (String constant : type.split("\\|")) {
+                    if (!constant.equalsIgnoreCase(current.textValue())) {
+                        return constant;
+                    }
+                }
+                throw new AssertionError(type);
+        }
+    }
+
     @Test
     void readsALibsvmFileAsSamplesTimesFeaturesWithLabels() throws IOException {
         // Labels = 2·feature 2 − feature 5 exactly; every feature appears at least once.
