@@ -3,9 +3,9 @@ package io.sparserepro.cli;
 import io.sparserepro.algorithms.SolverRegistry;
 import io.sparserepro.core.Checks;
 import io.sparserepro.experiments.ExperimentRegistry;
+import io.sparserepro.experiments.phase.PhaseExperiments;
+import io.sparserepro.figures.FigureRegistry;
 import io.sparserepro.experiments.ProgressListener;
-import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * What the commands work with: the solver and experiment registries, the figure catalogue
@@ -14,21 +14,24 @@ import java.util.function.Supplier;
  *
  * @param solvers     algorithms by name
  * @param experiments experiments by name
- * @param figures     the figure ids for {@code list figures} (empty: "none yet")
+ * @param phases      phase-transition experiments by name
+ * @param figures     the figures {@code list figures} and {@code reproduce} know
  * @param progress    draw a progress bar for runs (only honoured when a terminal is attached)
  */
-public record CliContext(SolverRegistry solvers, ExperimentRegistry experiments, Supplier<List<String>> figures,
-                         boolean progress) {
+public record CliContext(SolverRegistry solvers, ExperimentRegistry experiments, PhaseExperiments phases,
+                         FigureRegistry figures, boolean progress) {
 
     public CliContext {
         Checks.requireNonNull("solvers", solvers);
         Checks.requireNonNull("experiments", experiments);
+        Checks.requireNonNull("phases", phases);
         Checks.requireNonNull("figures", figures);
     }
 
-    /** The suite's registries, no figures yet, progress bars on a terminal. */
+    /** The suite's registries, progress bars on a terminal. */
     public static CliContext defaults() {
-        return new CliContext(SolverRegistry.defaults(), ExperimentRegistry.defaults(), List::of, true);
+        return new CliContext(SolverRegistry.defaults(), ExperimentRegistry.defaults(), PhaseExperiments.defaults(),
+                FigureRegistry.defaults(), true);
     }
 
     /** A terminal progress bar if enabled and a console is attached, else nothing. */

@@ -59,6 +59,9 @@ final class ListCommand implements Callable<Integer> {
                 ExperimentRegistry.Entry e = context.experiments().get(name);
                 out.printf("  %-20s %s%n", name, e.description());
             }
+            for (String name : context.phases().names()) {
+                out.printf("  %-20s %s%n", name, context.phases().get(name).description());
+            }
         }
         if (what != null && what.equals("generators")) {
             GeneratorRegistry generators = GeneratorRegistry.defaults();
@@ -76,11 +79,9 @@ final class ListCommand implements Callable<Integer> {
         }
         if (all || what.equals("figures")) {
             out.println("figures:");
-            List<String> figures = context.figures().get();
-            if (figures.isEmpty()) {
-                out.println("  none yet (the figures module is not part of this build)");
+            for (var figure : context.figures().figures()) {
+                out.printf("  %-20s %s%n", figure.id(), figure.title());
             }
-            figures.forEach(f -> out.println("  " + f));
         }
         out.flush();
         return 0;

@@ -51,6 +51,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (selection.experiment != null && selection.specFile == null && context.phases().contains(selection.experiment)) {
+            return runPhase();
+        }
         ExperimentSpec declaration = selection.spec(context);
         if (printSpec) {
             PrintWriter out = spec.commandLine().getOut();
@@ -76,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
                 + (part.isAll() ? "" : " shard " + part);
         RunOptions options = RunOptions.in(selection.results).withThreads(workers).withShard(part)
                 .withListener(context.progressListener(label, err)).withWaitForLock(waitForLock);
-        RunOutcome outcome = runSavingOnInterrupt(runner, declaration, options);
+        RunOutcome outcome = runSavingOnInterrupt(runner, () -> runner.run(declaration, options));
         out.printf("%s: %d trials in scope, %d reused, %d computed in %.2f s with %d thread%s%n", label,
                 outcome.inScope(), outcome.reused(), outcome.computed(), outcome.seconds(), workers,
                 workers == 1 ? "" : "s");
@@ -97,8 +100,7 @@ final class RunCommand implements Callable<Integer> {
      * stop, so that it writes the finished trials of its current batch before the JVM exits;
      * kill -9 cannot be caught and loses at most that batch, which a rerun recomputes.
      */
-    private static RunOutcome runSavingOnInterrupt(ExperimentRunner runner, ExperimentSpec declaration,
-                                                   RunOptions options) {
+    static <T> T runSavingOnInterrupt(ExperimentRunner runner, java.util.function.Supplier<T> work) {
         Thread saveOnExit = new Thread(() -> {
             runner.requestStop();
             try {
@@ -110,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
         }, "sparse-repro-save-on-exit");
         Runtime.getRuntime().addShutdownHook(saveOnExit);
         try {
-            return runner.run(declaration, options);
+            return work.get();
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(saveOnExit);
@@ -118,6 +120,30 @@ final class RunCommand implements Callable<Integer> {
                 // The hook is running: the JVM exits when it returns.
             }
         }
+    }
+
+    /** A phase-transition experiment: adaptive searches over k, in rounds. */
+    private int runPhase() {
+        if (selection.algorithms != null || selection.runs != null || printSpec) {
+            throw new IllegalArgumentException(selection.experiment + " is a phase-transition experiment: "
+                    + "--algorithms, --runs and --print-spec apply to grid experiments only");
+        }
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1: " + workers);
+        }
+        Shard part = shard == null ? Shard.ALL : shard;
+        PrintWriter out = spec.commandLine().getOut();
+        String label = selection.experiment + " (" + selection.label() + ")" + (part.isAll() ? "" : " shard " + part);
+        RunOptions options = RunOptions.in(selection.results).withThreads(workers).withShard(part)
+                .withListener(context.progressListener(label, spec.commandLine().getErr()))
+                .withWaitForLock(waitForLock);
+        var outcome = Reproduction.runPhase(context, selection.experiment, selection.mode(), options, out);
+        if (outcome.complete()) {
+            out.println("results: " + outcome.directory());
+        }
+        out.flush();
+        return 0;
     }
 
     private static final long SAVE_TIMEOUT_MILLIS = 10_000;

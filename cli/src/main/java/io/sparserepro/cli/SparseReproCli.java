@@ -31,7 +31,7 @@ public final class SparseReproCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: solve, run, merge or list");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: solve, run, merge, list or reproduce");
     }
 
     /** Entry point of the runnable jar. */
@@ -61,6 +61,7 @@ public final class SparseReproCli implements Runnable {
         cmd.addSubcommand(new RunCommand(context));
         cmd.addSubcommand(new MergeCommand(context));
         cmd.addSubcommand(new ListCommand(context));
+        cmd.addSubcommand(new ReproduceCommand(context));
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setParameterExceptionHandler((ex, args) -> {
@@ -77,6 +78,9 @@ public final class SparseReproCli implements Runnable {
             if (ex instanceof IllegalArgumentException) {
                 code = 2;
             } else if (ex instanceof IllegalStateException || ex instanceof UncheckedIOException) {
+                code = 1;
+            } else if (ex instanceof java.io.IOException io) {
+                ex = new UncheckedIOException(io.getMessage(), io);
                 code = 1;
             } else {
                 ex.printStackTrace(failed.getErr()); // a bug: the trace is what a report needs

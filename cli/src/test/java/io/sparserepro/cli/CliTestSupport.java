@@ -31,7 +31,8 @@ final class CliTestSupport {
         SolverRegistry solvers = TestSolvers.registry();
         ExperimentRegistry experiments = ExperimentRegistry.defaults()
                 .with("tiny", new ExperimentRegistry.Entry("two k, two solvers", tiny(5), tiny(9)));
-        return new CliContext(solvers, experiments, List::of, false);
+        return new CliContext(solvers, experiments, io.sparserepro.experiments.phase.PhaseExperiments.defaults(),
+                io.sparserepro.figures.FigureRegistry.defaults(), false);
     }
 
     static Result run(String... args) {

@@ -138,6 +138,22 @@ public final class ExperimentRunner {
     }
 
     /**
+     * A session that computes trials at points chosen as it goes (an adaptive search), with
+     * {@code variants} recording {@code metrics}; see {@link TrialSession}. Close it to release
+     * the store's writer lock.
+     */
+    public TrialSession openSession(String name, List<io.sparserepro.algorithms.SolverVariant> variants,
+                                    List<String> metrics, RunOptions options) {
+        Checks.requireNonNull("options", options);
+        stopRequested = false;
+        return new TrialSession(this, name, variants, metrics, options);
+    }
+
+    boolean stopRequested() {
+        return stopRequested;
+    }
+
+    /**
      * Asks the run in progress (from another thread, e.g. a shutdown hook on Ctrl-C) to save
      * the trials it has finished and stop: {@link #run} then throws IllegalStateException
      * within about 100 ms, after recording {@code interrupted} in its run record. Unlike

@@ -346,7 +346,7 @@ public record ExperimentSpec(String name, String generator, Map<String, Object> 
     }
 
     /** The SHA-256 of a JSON tree's compact text, in hex. */
-    static String sha256Hex(JsonNode json) {
+    public static String sha256Hex(JsonNode json) {
         try {
             byte[] bytes = JSON.writeValueAsString(json).getBytes(StandardCharsets.UTF_8);
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);

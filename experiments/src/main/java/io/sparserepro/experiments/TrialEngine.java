@@ -58,6 +58,8 @@ final class TrialEngine {
     private final BooleanSupplier stopRequested;
     private int computedTrials;
     private int batches;
+    private java.util.function.BiConsumer<InstanceKey, List<StoredTrial>> onSolved = (k, t) -> {
+    };
 
     TrialEngine(List<SparseSolver> solvers, List<String> labels, List<String> variantIds, List<Metric> metrics,
                 TrialStore store, RunOptions options, BooleanSupplier stopRequested) {
@@ -68,6 +70,12 @@ final class TrialEngine {
         this.store = store;
         this.options = options;
         this.stopRequested = stopRequested;
+    }
+
+    /** Also hands every solved unit's trials to {@code listener} (on the calling thread, before they are written). */
+    TrialEngine onSolved(java.util.function.BiConsumer<InstanceKey, List<StoredTrial>> listener) {
+        this.onSolved = listener;
+        return this;
     }
 
     /** Trials computed so far by this engine. */
@@ -102,6 +110,7 @@ final class TrialEngine {
                 if (done != null) {
                     inFlight--;
                     UnitResult result = resultOf(done);
+                    onSolved.accept(result.key, result.trials);
                     buffer.computeIfAbsent(result.key, k -> new ArrayList<>()).addAll(result.trials);
                     bufferedUnits++;
                     computedTrials += result.trials.size();

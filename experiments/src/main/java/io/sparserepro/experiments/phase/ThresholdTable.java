@@ -239,10 +239,11 @@ public final class ThresholdTable {
                 } catch (IllegalArgumentException e) {
                     throw new FormatException(name + ":" + line + ": " + e.getMessage());
                 }
-                String key = row.zeta() + "|" + row.solver() + "|" + row.level();
+                // The label names a curve: two variants of one algorithm (SEA after SP and after ℓ1) differ by it.
+                String key = row.zeta() + "|" + row.label() + "|" + row.level();
                 if (!keys.add(key)) {
                     throw new FormatException(name + ":" + line + ": duplicate threshold for zeta=" + row.zeta()
-                            + " solver=" + row.solver() + " level=" + row.level());
+                            + " label=" + row.label() + " level=" + row.level());
                 }
                 rows.add(row);
             }

@@ -1,0 +1,113 @@
+package io.sparserepro.experiments.phase;
+
+import io.sparserepro.algorithms.SolverVariant;
+import io.sparserepro.core.Checks;
+import io.sparserepro.experiments.Mode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Named phase-transition declarations in a quick and a full variant, open like the other
+ * registries. The built-in {@code sea-phase-transition} is the SEA paper's Fig. 2.
+ */
+public final class PhaseExperiments {
+
+    /** One named experiment: a description and its two sizes. */
+    public record Entry(String description, PhaseTransitionSpec quick, PhaseTransitionSpec full) {
+        public Entry {
+            Checks.requireNonNull("description", description);
+            Checks.requireNonNull("quick", quick);
+            Checks.requireNonNull("full", full);
+        }
+
+        public PhaseTransitionSpec spec(Mode mode) {
+            return mode == Mode.QUICK ? quick : full;
+        }
+    }
+
+    /** The master seed of the built-in experiments (as the grid experiments'). */
+    public static final long SEED = 202407L;
+
+    private final Map<String, Entry> entries;
+
+    private PhaseExperiments(Map<String, Entry> entries) {
+        this.entries = Collections.unmodifiableMap(entries);
+    }
+
+    public static PhaseExperiments empty() {
+        return new PhaseExperiments(new LinkedHashMap<>());
+    }
+
+    /** The suite's phase-transition experiments. */
+    public static PhaseExperiments defaults() {
+        return empty().with("sea-phase-transition", new Entry(
+                "SEA paper Fig. 2: 95% and 50% recovery thresholds ρ = k/m against ζ = m/n, Gaussian A, n = 500 "
+                        + "(quick: n = 100, ζ ∈ {0.2, …, 1}, 100 runs per point)",
+                seaFigure2("sea-phase-transition", 100, List.of(0.2, 0.4, 0.6, 0.8, 1.0), 100, 25),
+                seaFigure2("sea-phase-transition", 500, zetaGrid(), 1000, 100)));
+    }
+
+    /** ζ = 0.05, 0.10, …, 1. */
+    private static List<Double> zetaGrid() {
+        List<Double> zetas = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            zetas.add(i / 20.0);
+        }
+        return zetas;
+    }
+
+    /**
+     * The paper's algorithms (SEA₀, SEA_OMP, SEA_ELS, OMP, OMPR, ELS, IHT, HTP), NIHT, SP,
+     * CoSaMP and ℓ1 (basis-pursuit success), SEA after SP and after ℓ1; SEA after HTP and after
+     * CoSaMP only for the paired table. SEA's iteration budget is its registered default
+     * (reconstructed; see the run record and docs/SEA-BUDGET.md).
+     */
+    static PhaseTransitionSpec seaFigure2(String name, int n, List<Double> zetas, int maxRuns, int minBatch) {
+        List<SolverVariant> solvers = List.of(
+                variant("SEA_0", "sea-0", null), variant("SEA_OMP", "sea-omp", null),
+                variant("SEA_ELS", "sea-els", null), variant("OMP", "omp", null), variant("OMPR", "ompr", null),
+                variant("ELS", "els", null), variant("IHT", "iht", null), variant("HTP", "htp", null),
+                variant("NIHT", "niht", null), variant("SP", "sp", null), variant("CoSaMP", "cosamp", null),
+                variant("ℓ1", "l1", null), variant("SEA_SP", "sea-0", "sp"), variant("SEA_ℓ1", "sea-0", "l1"),
+                variant("SEA_HTP", "sea-htp", null), variant("SEA_CoSaMP", "sea-0", "cosamp"));
+        List<List<String>> pairs = List.of(List.of("OMP", "SEA_OMP"), List.of("HTP", "SEA_HTP"),
+                List.of("SP", "SEA_SP"), List.of("CoSaMP", "SEA_CoSaMP"), List.of("ℓ1", "SEA_ℓ1"),
+                List.of("ELS", "SEA_ELS"));
+        return new PhaseTransitionSpec(name, n, zetas, solvers, Map.of("ℓ1", "exactRecovery"), List.of(0.95, 0.5),
+                maxRuns, minBatch, "exact", 0.05, "uniform-1-2", pairs, List.of("SEA_HTP", "SEA_CoSaMP"), SEED);
+    }
+
+    private static SolverVariant variant(String label, String algorithm, String inner) {
+        SolverVariant v = SolverVariant.of(algorithm).withLabel(label);
+        return inner == null ? v : v.withInner(SolverVariant.of(inner));
+    }
+
+    /** A copy that also knows {@code name}. */
+    public PhaseExperiments with(String name, Entry entry) {
+        Map<String, Entry> copy = new LinkedHashMap<>(entries);
+        copy.put(Checks.requireNonNull("name", name), Checks.requireNonNull("entry", entry));
+        return new PhaseExperiments(copy);
+    }
+
+    /** The entry {@code name}, or an error listing the names. */
+    public Entry get(String name) {
+        Entry e = entries.get(name);
+        if (e == null) {
+            throw new IllegalArgumentException("unknown phase-transition experiment '" + name + "'; known: "
+                    + String.join(", ", entries.keySet()));
+        }
+        return e;
+    }
+
+    public boolean contains(String name) {
+        return entries.containsKey(name);
+    }
+
+    public Set<String> names() {
+        return entries.keySet();
+    }
+}
