@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * Dense matrices and vectors as comma-separated text (UTF-8).
@@ -19,13 +20,18 @@ import java.util.Arrays;
  *       is ignored; quoting is not supported.</li>
  *   <li>A field is a decimal or hexadecimal floating-point literal as accepted by
  *       {@link Double#parseDouble}, except that Java type suffixes ({@code 1d}, {@code 2f})
- *       are refused. NaN and infinities (also from overflow, such as {@code 1e400}) are
- *       rejected: this suite works on finite data only.</li>
+ *       are refused. NaN, infinities and missing values are rejected with their line and
+ *       column, in every spelling common tools write ({@code NaN}, {@code nan}, {@code -inf},
+ *       {@code Infinity}, {@code 1.#INF}, R's {@code NA}, ...) and from overflow such as
+ *       {@code 1e400}: this suite works on finite data only.</li>
  *   <li><b>Header rule:</b> line 1 is a header, and skipped, exactly when <em>every</em> one
- *       of its fields is a name: not a number and containing a letter. A first line that
- *       mixes numbers and names, or holds a malformed number such as {@code 1.2.3}, is data,
- *       and its first bad field is reported. The header's field count is not
- *       checked against the data.</li>
+ *       of its fields is a name: not a number, not a spelling of NaN, infinity or a missing
+ *       value, and containing a letter. A first line that mixes numbers and names, holds a
+ *       malformed number such as {@code 1.2.3}, or is all {@code nan} (what numpy writes for
+ *       a missing row), is data, and its first bad field is reported. The header's field
+ *       count is not checked against the data. A skipped header is reported in one line to
+ *       the caller's notice consumer ({@link #readMatrix(Path, Consumer)}), or else logged at
+ *       INFO level on the {@code io.sparserepro.core.io} {@link System.Logger}.</li>
  *   <li>Lines that are empty or only whitespace are ignored after the last data row. A blank
  *       line anywhere before it is an error: it usually means two tables were pasted together
  *       or a row was lost.</li>
@@ -50,11 +56,22 @@ public final class CsvFiles {
     private CsvFiles() {
     }
 
-    /** Reads a matrix: one row per line. */
+    /** Reads a matrix: one row per line. A skipped header line is logged (INFO). */
     public static DenseMatrix readMatrix(Path file) {
+        return readMatrix(file, FileSupport.LOG_NOTICE);
+    }
+
+    /**
+     * Reads a matrix: one row per line.
+     *
+     * @param notices receives one line if line 1 was skipped as a header, naming the file and
+     *                showing the line (cut if long), so that a caller can tell its user
+     */
+    public static DenseMatrix readMatrix(Path file, Consumer<String> notices) {
         Checks.requireNonNull("file", file);
+        Checks.requireNonNull("notices", notices);
         try (BufferedReader in = FileSupport.openText(file)) {
-            return new Parser(file, in).parse();
+            return new Parser(file, in, notices).parse();
         } catch (IOException e) {
             throw FileSupport.readFailure(file, e);
         }
@@ -62,7 +79,12 @@ public final class CsvFiles {
 
     /** Reads a vector written either as one column (one value per line) or as one row. */
     public static double[] readVector(Path file) {
-        DenseMatrix m = readMatrix(file);
+        return readVector(file, FileSupport.LOG_NOTICE);
+    }
+
+    /** As {@link #readVector(Path)}, telling {@code notices} about a skipped header line. */
+    public static double[] readVector(Path file, Consumer<String> notices) {
+        DenseMatrix m = readMatrix(file, notices);
         if (m.rows() != 1 && m.cols() != 1) {
             throw new DataFormatException("file " + file + ": expected one row or one column for"
                     + " a vector, found " + m.rows() + " rows × " + m.cols() + " columns");
@@ -118,13 +140,15 @@ public final class CsvFiles {
     private static final class Parser {
         private final Path file;
         private final BufferedReader in;
+        private final Consumer<String> notices;
         private long lineNumber;
         private double[] values = new double[64];
         private int count;
 
-        Parser(Path file, BufferedReader in) {
+        Parser(Path file, BufferedReader in, Consumer<String> notices) {
             this.file = file;
             this.in = in;
+            this.notices = notices;
         }
 
         DenseMatrix parse() throws IOException {
@@ -150,8 +174,11 @@ public final class CsvFiles {
                             + "; blank lines are allowed only after the last row");
                 }
                 String[] fields = split(line);
-                if (lineNumber == 1 && allNonNumeric(fields)) {
+                if (lineNumber == 1 && allNames(fields)) {
                     header = true;
+                    notices.accept("file " + file + ", line 1: skipped as a header (every field is a name): "
+                            + (line.length() <= 100 ? line : line.substring(0, 100) + "... (" + fields.length
+                            + " fields)"));
                     continue;
                 }
                 if (cols < 0) {
@@ -186,6 +213,9 @@ public final class CsvFiles {
         }
 
         private double parseField(String field, int column) {
+            if (Numbers.isNonFiniteSpelling(field)) {
+                throw notFinite(field, column);
+            }
             double v;
             try {
                 v = Numbers.parse(field);
@@ -197,10 +227,14 @@ public final class CsvFiles {
                         + (otherDelimiter ? " (fields must be separated by commas)" : ""));
             }
             if (!Double.isFinite(v)) {
-                throw new DataFormatException(position(column) + ": " + Numbers.quote(field)
-                        + " is not finite; this suite rejects NaN and infinite data");
+                throw notFinite(field, column);
             }
             return v;
+        }
+
+        private DataFormatException notFinite(String field, int column) {
+            return new DataFormatException(position(column) + ": " + Numbers.quote(field)
+                    + " is not finite; this suite rejects NaN, infinite and missing values");
         }
 
         private String position(int column) {
@@ -219,13 +253,15 @@ public final class CsvFiles {
         }
 
         /**
-         * A header: every field is a name, i.e. not a number and containing a letter. A field
-         * such as {@code 1.2.3} or {@code 0.5 0.7} (a typo, another delimiter) is neither, so
-         * such a first line is reported as bad data instead of being skipped silently.
+         * A header: every field is a name, i.e. not a number, not a spelling of NaN, infinity or
+         * a missing value, and containing a letter. A field such as {@code 1.2.3} or
+         * {@code 0.5 0.7} (a typo, another delimiter) or {@code nan} is not a name, so such a
+         * first line is reported as bad data instead of being skipped silently.
          */
-        private static boolean allNonNumeric(String[] fields) {
+        private static boolean allNames(String[] fields) {
             for (String f : fields) {
-                if (Numbers.isNumber(f) || f.chars().noneMatch(Character::isLetter)) {
+                if (Numbers.isNumber(f) || Numbers.isNonFiniteSpelling(f)
+                        || f.chars().noneMatch(Character::isLetter)) {
                     return false;
                 }
             }

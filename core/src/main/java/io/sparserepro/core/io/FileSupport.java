@@ -15,6 +15,11 @@ final class FileSupport {
     private FileSupport() {
     }
 
+    private static final System.Logger LOG = System.getLogger("io.sparserepro.core.io");
+
+    /** Where the readers' notices go when the caller gives no consumer. */
+    static final java.util.function.Consumer<String> LOG_NOTICE = m -> LOG.log(System.Logger.Level.INFO, m);
+
     /**
      * Translates an I/O failure on {@code file}: a missing file is the user's mistake and
      * becomes an {@link IllegalArgumentException}; anything else (permissions, a full disk, a
