@@ -6,7 +6,6 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.function.Consumer;
@@ -46,7 +45,8 @@ import java.util.function.Consumer;
  * Each value printed with {@link Double#toString}, which reads back to the identical double
  * (including {@code -0.0} and subnormals), fields joined by {@code ','}, lines ended by
  * {@code '\n'} on every platform so files are byte-identical across machines; no header.
- * A vector is written as one column.
+ * A vector is written as one column. A file is written whole or not at all: to a temporary
+ * in the same folder, then renamed (a full disk leaves no truncated file).
  *
  * <p>Malformed content raises {@link DataFormatException}; a missing file an
  * {@link IllegalArgumentException} ("file F does not exist"); other I/O failures an
@@ -101,7 +101,8 @@ public final class CsvFiles {
         int rows = matrix.rows();
         int cols = matrix.cols();
         double[] data = matrix.data();
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        FileSupport.writeAtomically(file, ch -> {
+            BufferedWriter out = FileSupport.textWriter(ch);
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < rows; i++) {
                 line.setLength(0);
@@ -114,9 +115,8 @@ public final class CsvFiles {
                 line.append('\n');
                 out.append(line);
             }
-        } catch (IOException e) {
-            throw FileSupport.writeFailure(file, e);
-        }
+            out.flush();
+        });
     }
 
     /** Writes a vector as one column. Rejects an empty vector and non-finite entries. */
@@ -126,14 +126,14 @@ public final class CsvFiles {
         if (vector.length == 0) {
             throw new IllegalArgumentException("vector must not be empty");
         }
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        FileSupport.writeAtomically(file, ch -> {
+            BufferedWriter out = FileSupport.textWriter(ch);
             for (double v : vector) {
                 out.write(Double.toString(v));
                 out.write('\n');
             }
-        } catch (IOException e) {
-            throw FileSupport.writeFailure(file, e);
-        }
+            out.flush();
+        });
     }
 
     /** One pass over the lines, accumulating row-major values. */
@@ -247,8 +247,15 @@ public final class CsvFiles {
                         + ": too many values to hold in one Java array");
             }
             if (count + more > values.length) {
-                long grown = Math.max((long) values.length * 2, (long) count + more);
-                values = Arrays.copyOf(values, (int) Math.min(grown, Integer.MAX_VALUE - 8));
+                long grown = Math.min(Math.max((long) values.length * 2, (long) count + more), Integer.MAX_VALUE - 8);
+                try {
+                    values = Arrays.copyOf(values, (int) grown);
+                } catch (OutOfMemoryError e) {
+                    long bytes = grown * Double.BYTES;
+                    throw new InputTooLargeError("file " + file + ", line " + lineNumber + ": " + count
+                            + " values read so far; room for " + grown + " values needs "
+                            + InputTooLargeError.describeBytes(bytes), bytes);
+                }
             }
         }
 
