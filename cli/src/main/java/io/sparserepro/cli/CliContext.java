@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * @param solvers     algorithms by name
  * @param experiments experiments by name
  * @param figures     the figure ids for {@code list figures} (empty: "none yet")
- * @param progress    draw a progress bar for runs (only honoured when a terminal is attached)
+ * @param progress    show run progress (a bar on a terminal, plain lines elsewhere)
  */
 public record CliContext(SolverRegistry solvers, ExperimentRegistry experiments, Supplier<List<String>> figures,
                          boolean progress) {
@@ -31,10 +31,13 @@ public record CliContext(SolverRegistry solvers, ExperimentRegistry experiments,
         return new CliContext(SolverRegistry.defaults(), ExperimentRegistry.defaults(), List::of, true);
     }
 
-    /** A terminal progress bar if enabled and a console is attached, else nothing. */
+    /**
+     * If enabled: a progress bar sized to the terminal when standard error is one, else plain
+     * progress lines (a log gets no control characters). If disabled, warnings only.
+     */
     ProgressListener progressListener(String task, java.io.PrintWriter err) {
-        if (progress && System.console() != null) {
-            return new ConsoleProgress(task);
+        if (progress) {
+            return new ConsoleProgress(task, err, Terminal.detect());
         }
         return new ProgressListener() {
             @Override
