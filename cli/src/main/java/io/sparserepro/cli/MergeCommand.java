@@ -32,6 +32,7 @@ final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExperimentSpec declaration = selection.spec(context);
+        SparseReproCli.activity("merging the shards of " + declaration.name() + " (" + selection.label() + ")");
         RunOutcome outcome = ExperimentRunner.merge(declaration, selection.results);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
