@@ -16,7 +16,7 @@ import io.sparserepro.experiments.ProgressListener;
  * @param experiments experiments by name
  * @param phases      phase-transition experiments by name
  * @param figures     the figures {@code list figures} and {@code reproduce} know
- * @param progress    draw a progress bar for runs (only honoured when a terminal is attached)
+ * @param progress    show run progress (a bar on a terminal, plain lines elsewhere)
  */
 public record CliContext(SolverRegistry solvers, ExperimentRegistry experiments, PhaseExperiments phases,
                          FigureRegistry figures, boolean progress) {
@@ -34,10 +34,13 @@ public record CliContext(SolverRegistry solvers, ExperimentRegistry experiments,
                 FigureRegistry.defaults(), true);
     }
 
-    /** A terminal progress bar if enabled and a console is attached, else nothing. */
+    /**
+     * If enabled: a progress bar sized to the terminal when standard error is one, else plain
+     * progress lines (a log gets no control characters). If disabled, warnings only.
+     */
     ProgressListener progressListener(String task, java.io.PrintWriter err) {
-        if (progress && System.console() != null) {
-            return new ConsoleProgress(task);
+        if (progress) {
+            return new ConsoleProgress(task, err, Terminal.detect());
         }
         return new ProgressListener() {
             @Override

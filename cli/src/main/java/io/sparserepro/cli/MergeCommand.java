@@ -33,6 +33,7 @@ final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExperimentSpec declaration = selection.spec(context);
+        SparseReproCli.activity("merging the shards of " + declaration.name() + " (" + selection.label() + ")");
         RunOutcome outcome = new ExperimentRunner(Registries.of(context.solvers())).merge(declaration, selection.results);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

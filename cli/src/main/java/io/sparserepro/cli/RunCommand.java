@@ -79,6 +79,7 @@ final class RunCommand implements Callable<Integer> {
                 + (part.isAll() ? "" : " shard " + part);
         RunOptions options = RunOptions.in(selection.results).withThreads(workers).withShard(part)
                 .withListener(context.progressListener(label, err)).withWaitForLock(waitForLock);
+        SparseReproCli.activity("running " + label + " with " + workers + " thread" + (workers == 1 ? "" : "s"));
         RunOutcome outcome = runSavingOnInterrupt(runner, () -> runner.run(declaration, options));
         out.printf("%s: %d trials in scope, %d reused, %d computed in %.2f s with %d thread%s%n", label,
                 outcome.inScope(), outcome.reused(), outcome.computed(), outcome.seconds(), workers,

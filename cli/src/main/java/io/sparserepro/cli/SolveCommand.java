@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.SparseSolver;
+import io.sparserepro.core.io.AtomicFiles;
 import io.sparserepro.core.io.LibSvmData;
 import io.sparserepro.core.io.LibSvmFiles;
 import io.sparserepro.core.io.MatrixFiles;
@@ -15,6 +16,8 @@ import io.sparserepro.core.problem.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -62,7 +65,8 @@ final class SolveCommand implements Callable<Integer> {
                     + "after); see 'sparse-repro list algorithms --options'")
     List<String> options = new ArrayList<>();
 
-    @Option(names = "--output", paramLabel = "x.csv|x.npy", description = "write the estimate x (length n) here")
+    @Option(names = "--output", paramLabel = "x.csv|x.npy", description = "write the estimate x (length n) here, "
+            + "and the support with its coefficients to x.support.csv beside it; never an input file")
     Path output;
 
     @Option(names = "--normalize", description = "solve with unit-norm columns of A and rescale the estimate back "
@@ -76,17 +80,20 @@ final class SolveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SparseSolver solver = context.solvers().create(AlgorithmOptions.variant(context.solvers(), algorithm, options));
+        Path supportFile = output == null ? null : OutputChecks.supportFileFor(output);
         if (output != null) {
-            // Checked before solving, so a long solve is not lost to a typo in the path.
-            MatrixFiles.Format.of(output);
-            Path parent = output.toAbsolutePath().getParent();
-            if (Files.isDirectory(output)) {
-                throw new IllegalArgumentException("--output " + output + " is a directory; give a file name");
-            }
-            if (parent != null && !Files.isDirectory(parent)) {
-                throw new IllegalArgumentException("--output " + output + ": directory " + parent + " does not exist");
-            }
+            // Checked before solving, so a long solve is not lost to a path that cannot be
+            // written, and an input is never replaced by a result.
+            OutputChecks.requireWritable("--output", output);
+            Map<String, Path> inputs = new LinkedHashMap<>();
+            inputs.put("--matrix", matrix);
+            inputs.put("--observations", observations);
+            inputs.put("--libsvm", libsvm);
+            OutputChecks.refuseInputs("--output", output, inputs);
+            OutputChecks.refuseInputs("--output's support file", supportFile, inputs);
         }
+        var notes = spec.commandLine().getOut();
+        java.util.function.Consumer<String> note = message -> notes.println("note: " + message);
         DenseMatrix a;
         double[] y;
         int[] columns = null; // for --libsvm: the file's feature column behind each column of a
@@ -95,6 +102,7 @@ final class SolveCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--libsvm replaces --matrix and --observations: give one or the other");
             }
             requireFile("--libsvm", libsvm);
+            SparseReproCli.activity("reading --libsvm " + libsvm);
             LibSvmData data = LibSvmFiles.read(libsvm);
             y = data.labels();
             // Features that never occur are all-zero columns: no solver can use them, and
@@ -112,8 +120,10 @@ final class SolveCommand implements Callable<Integer> {
             }
             requireFile("--matrix", matrix);
             requireFile("--observations", observations);
-            a = MatrixFiles.readMatrix(matrix).requireFinite("--matrix");
-            y = MatrixFiles.readVector(observations);
+            SparseReproCli.activity("reading --matrix " + matrix);
+            a = MatrixFiles.readMatrix(matrix, note).requireFinite("--matrix");
+            SparseReproCli.activity("reading --observations " + observations);
+            y = MatrixFiles.readVector(observations, note);
         }
         if (y.length != a.rows()) {
             throw new IllegalArgumentException("--observations has " + y.length + " entries but --matrix is "
@@ -145,6 +155,8 @@ final class SolveCommand implements Callable<Integer> {
             norms = a.columnNorms();
             used = a.normalizeColumns();
         }
+        SparseReproCli.activity("solving the " + a.rows() + "×" + a.cols() + " problem (A takes "
+                + SparseReproCli.bytes(8L * a.rows() * a.cols()) + ") with " + solver.name());
         long t0 = System.nanoTime();
         SparseResult result = solver.solve(Problem.of(used, y, sparsity));
         double seconds = (System.nanoTime() - t0) * 1e-9;
@@ -177,15 +189,90 @@ final class SolveCommand implements Callable<Integer> {
             out.println("LIBSVM features: " + Arrays.stream(support).mapToObj(j -> Integer.toString(j + 1))
                     .collect(Collectors.joining(" ")));
         }
+        printCoefficients(out, support, x);
         out.println("residual norm: " + residual);
         out.println("iterations: " + result.iterations() + (result.converged() ? " (converged)" : ""));
+        if (!result.diagnostics().isEmpty()) {
+            out.println("diagnostics: " + result.diagnostics().entrySet().stream()
+                    .map(e -> e.getKey() + " = " + number(e.getValue())).collect(Collectors.joining(", ")));
+        }
         out.printf("time: %.6f s%n", seconds);
         if (output != null) {
+            SparseReproCli.activity("writing --output " + output);
             MatrixFiles.writeVector(output, x);
             out.println("estimate written to " + output);
+            AtomicFiles.writeText(supportFile, supportTable(support, x));
+            out.println("support written to " + supportFile + " (index,coefficient; 0-based)");
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * A coefficient at most this fraction of the largest on the support is printed as "near
+     * zero". A least-squares fit on a support with a dependent column gives that column a
+     * round-off coefficient, of order ε·cond·‖x‖∞ ≈ 1e-16..1e-12 relative; 1e-10 is well above
+     * that and well below any coefficient a k-sparse model would mean.
+     */
+    static final double NEAR_ZERO = 1e-10;
+
+    /** Above this many indices only the near-zero coefficients are printed (all are in the file). */
+    private static final int PRINT_ALL_UP_TO = 50;
+
+    /**
+     * Prints the coefficient of every support index (issue 10, item 5): the support is the
+     * solver's answer, so an index whose coefficient is round-off is kept and shown as such,
+     * never dropped; non-zeros off the support, which a k-sparse solver must not produce, are
+     * reported rather than hidden.
+     */
+    private static void printCoefficients(java.io.PrintWriter out, int[] support, double[] x) {
+        double largest = 0;
+        for (int j : support) {
+            largest = Math.max(largest, Math.abs(x[j]));
+        }
+        boolean all = support.length <= PRINT_ALL_UP_TO;
+        int nearZero = 0;
+        StringBuilder lines = new StringBuilder();
+        for (int j : support) {
+            boolean tiny = Math.abs(x[j]) <= NEAR_ZERO * largest;
+            if (tiny) {
+                nearZero++;
+            }
+            if (all || tiny) {
+                lines.append(String.format(java.util.Locale.ROOT, "  index %d: %.6g%s%n", j, x[j],
+                        tiny ? " (near zero: kept, the solver chose this index)" : ""));
+            }
+        }
+        if (all) {
+            out.println("coefficients on the support:");
+        } else if (nearZero > 0) {
+            out.println(nearZero + " of the " + support.length + " support coefficients are near zero:");
+        }
+        out.print(lines);
+        boolean[] onSupport = new boolean[x.length];
+        for (int j : support) {
+            onSupport[j] = true;
+        }
+        int[] off = java.util.stream.IntStream.range(0, x.length).filter(j -> !onSupport[j] && x[j] != 0).toArray();
+        if (off.length > 0) {
+            out.println("note: the estimate has " + off.length + " non-zero coefficient" + (off.length == 1 ? "" : "s")
+                    + " off the solver's support (0-based): " + Arrays.stream(off).limit(20)
+                    .mapToObj(Integer::toString).collect(Collectors.joining(" ")) + (off.length > 20 ? " ..." : ""));
+        }
+    }
+
+    /** The support file: a header, then one line per support index, coefficients exact. */
+    static String supportTable(int[] support, double[] x) {
+        StringBuilder text = new StringBuilder("index,coefficient\n");
+        for (int j : support) {
+            text.append(j).append(',').append(Double.toString(x[j])).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+                : String.format(java.util.Locale.ROOT, "%.6g", v);
     }
 
     private int totalFeatures;

@@ -4,6 +4,7 @@ import io.sparserepro.core.Checks;
 import io.sparserepro.experiments.Provenance;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,9 @@ import picocli.CommandLine.Command;
  * <p>Exit codes: 0 success; 2 a usage error — a bad option or argument, an unknown algorithm
  * or experiment, a missing or malformed file, a shape mismatch, K out of range — reported as
  * one line on standard error, never a stack trace; 1 a failure that is not the user's input
- * (an I/O error, an incomplete merge, a solver failure), also one line.
+ * (an I/O error, an incomplete merge, a solver failure, running out of memory), also one
+ * line. Out of memory names what did not fit (the file and its size when a reader knew it,
+ * else what the command was doing) and how to raise the heap limit.
  */
 @Command(name = "sparse-repro", mixinStandardHelpOptions = true, versionProvider = SparseReproCli.Version.class,
         description = "Greedy sparse recovery: solve your own problems, run and merge the papers' experiments.",
@@ -39,11 +42,65 @@ public final class SparseReproCli implements Runnable {
         LIBRARY_LOG.setLevel(java.util.logging.Level.SEVERE);
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = commandLine(CliContext.defaults(), out, err).execute(args);
+        int code;
+        try {
+            code = commandLine(CliContext.defaults(), out, err).execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli passes Errors through. The failed allocation is unreachable now, so
+            // there is room again to print one line instead of a stack trace.
+            err.println(outOfMemory(commandName(args), e, activity, Runtime.getRuntime().maxMemory()));
+            code = 1;
+        }
         out.flush();
         err.flush();
         COMMAND_DONE.countDown();
         System.exit(code);
+    }
+
+    /** What the command is doing, for the out-of-memory message; set by the commands. */
+    private static volatile String activity;
+
+    /** Records what the command is doing now, e.g. "reading --matrix A.npy". */
+    static void activity(String what) {
+        activity = what;
+    }
+
+    static String bytes(long n) {
+        return io.sparserepro.core.io.InputTooLargeError.describeBytes(n);
+    }
+
+    private static String commandName(String[] args) {
+        for (String a : args) {
+            if (List.of("solve", "run", "merge", "list").contains(a)) {
+                return "sparse-repro " + a;
+            }
+        }
+        return "sparse-repro";
+    }
+
+    /**
+     * The one line printed for an {@link OutOfMemoryError}: what did not fit (a reader's
+     * {@link io.sparserepro.core.io.InputTooLargeError} names the file and size; otherwise the
+     * command's current activity), the heap limit, and how to raise it with
+     * {@code SPARSE_REPRO_JAVA_OPTS} (read by {@code bin/sparse-repro}).
+     *
+     * @param maxHeap the JVM's heap limit in bytes ({@link Runtime#maxMemory()})
+     */
+    static String outOfMemory(String command, OutOfMemoryError e, String activity, long maxHeap) {
+        StringBuilder line = new StringBuilder(command).append(": out of memory");
+        long needed = 0;
+        if (e instanceof io.sparserepro.core.io.InputTooLargeError tooLarge) {
+            line.append(": ").append(tooLarge.getMessage());
+            needed = tooLarge.bytes();
+        } else if (activity != null) {
+            line.append(" while ").append(activity);
+        }
+        // Room for the data twice over (a solver keeps copies) and at least double the limit.
+        long want = Math.max(2 * maxHeap, 3 * needed);
+        long gib = Math.max(1, (want + (1L << 30) - 1) >> 30);
+        line.append("; the Java heap limit is ").append(bytes(maxHeap))
+                .append(": raise it, e.g. SPARSE_REPRO_JAVA_OPTS=-Xmx").append(gib).append("g bin/sparse-repro ...");
+        return line.toString();
     }
 
     /**
@@ -74,6 +131,14 @@ public final class SparseReproCli implements Runnable {
             return 2;
         });
         cmd.setExecutionExceptionHandler((ex, failed, parseResult) -> {
+            for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+                if (cause instanceof OutOfMemoryError oom) { // e.g. in a worker thread, wrapped
+                    failed.getErr().println(outOfMemory("sparse-repro " + failed.getCommandName(), oom, activity,
+                            Runtime.getRuntime().maxMemory()));
+                    failed.getErr().flush();
+                    return 1;
+                }
+            }
             int code;
             if (ex instanceof IllegalArgumentException) {
                 code = 2;

@@ -36,9 +36,13 @@ final class CliTestSupport {
     }
 
     static Result run(String... args) {
+        return run(context(), args);
+    }
+
+    static Result run(CliContext context, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = SparseReproCli.commandLine(context(), new PrintWriter(out, true), new PrintWriter(err, true))
+        int code = SparseReproCli.commandLine(context, new PrintWriter(out, true), new PrintWriter(err, true))
                 .execute(args);
         return new Result(code, out.toString(), err.toString());
     }

@@ -134,7 +134,7 @@ class ExperimentCommandsTest {
                 && r.out().contains("\n  thresh\n"), r.out());
         assertTrue(r.out().contains("  demo ") && r.out().contains("  tiny "), r.out());
         r = CliTestSupport.run("list", "figures");
-        assertEquals("figures:\n  none yet (the figures module is not part of this build)\n", r.out());
+        assertTrue(r.out().startsWith("figures:\n  sea-fig2 ") && r.out().contains("\n  sea-fig1-left "), r.out());
         r = CliTestSupport.run("list", "algorithms");
         StringBuilder expected = new StringBuilder("algorithms:\n");
         io.sparserepro.algorithms.SolverRegistry registry = io.sparserepro.algorithms.SolverRegistry.defaults();

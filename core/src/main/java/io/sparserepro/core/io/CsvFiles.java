@@ -6,9 +6,9 @@ import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * Dense matrices and vectors as comma-separated text (UTF-8).
@@ -19,13 +19,18 @@ import java.util.Arrays;
  *       is ignored; quoting is not supported.</li>
  *   <li>A field is a decimal or hexadecimal floating-point literal as accepted by
  *       {@link Double#parseDouble}, except that Java type suffixes ({@code 1d}, {@code 2f})
- *       are refused. NaN and infinities (also from overflow, such as {@code 1e400}) are
- *       rejected: this suite works on finite data only.</li>
+ *       are refused. NaN, infinities and missing values are rejected with their line and
+ *       column, in every spelling common tools write ({@code NaN}, {@code nan}, {@code -inf},
+ *       {@code Infinity}, {@code 1.#INF}, R's {@code NA}, ...) and from overflow such as
+ *       {@code 1e400}: this suite works on finite data only.</li>
  *   <li><b>Header rule:</b> line 1 is a header, and skipped, exactly when <em>every</em> one
- *       of its fields is a name: not a number and containing a letter. A first line that
- *       mixes numbers and names, or holds a malformed number such as {@code 1.2.3}, is data,
- *       and its first bad field is reported. The header's field count is not
- *       checked against the data.</li>
+ *       of its fields is a name: not a number, not a spelling of NaN, infinity or a missing
+ *       value, and containing a letter. A first line that mixes numbers and names, holds a
+ *       malformed number such as {@code 1.2.3}, or is all {@code nan} (what numpy writes for
+ *       a missing row), is data, and its first bad field is reported. The header's field
+ *       count is not checked against the data. A skipped header is reported in one line to
+ *       the caller's notice consumer ({@link #readMatrix(Path, Consumer)}), or else logged at
+ *       INFO level on the {@code io.sparserepro.core.io} {@link System.Logger}.</li>
  *   <li>Lines that are empty or only whitespace are ignored after the last data row. A blank
  *       line anywhere before it is an error: it usually means two tables were pasted together
  *       or a row was lost.</li>
@@ -40,7 +45,8 @@ import java.util.Arrays;
  * Each value printed with {@link Double#toString}, which reads back to the identical double
  * (including {@code -0.0} and subnormals), fields joined by {@code ','}, lines ended by
  * {@code '\n'} on every platform so files are byte-identical across machines; no header.
- * A vector is written as one column.
+ * A vector is written as one column. A file is written whole or not at all: to a temporary
+ * in the same folder, then renamed (a full disk leaves no truncated file).
  *
  * <p>Malformed content raises {@link DataFormatException}; a missing file an
  * {@link IllegalArgumentException} ("file F does not exist"); other I/O failures an
@@ -50,11 +56,22 @@ public final class CsvFiles {
     private CsvFiles() {
     }
 
-    /** Reads a matrix: one row per line. */
+    /** Reads a matrix: one row per line. A skipped header line is logged (INFO). */
     public static DenseMatrix readMatrix(Path file) {
+        return readMatrix(file, FileSupport.LOG_NOTICE);
+    }
+
+    /**
+     * Reads a matrix: one row per line.
+     *
+     * @param notices receives one line if line 1 was skipped as a header, naming the file and
+     *                showing the line (cut if long), so that a caller can tell its user
+     */
+    public static DenseMatrix readMatrix(Path file, Consumer<String> notices) {
         Checks.requireNonNull("file", file);
+        Checks.requireNonNull("notices", notices);
         try (BufferedReader in = FileSupport.openText(file)) {
-            return new Parser(file, in).parse();
+            return new Parser(file, in, notices).parse();
         } catch (IOException e) {
             throw FileSupport.readFailure(file, e);
         }
@@ -62,7 +79,12 @@ public final class CsvFiles {
 
     /** Reads a vector written either as one column (one value per line) or as one row. */
     public static double[] readVector(Path file) {
-        DenseMatrix m = readMatrix(file);
+        return readVector(file, FileSupport.LOG_NOTICE);
+    }
+
+    /** As {@link #readVector(Path)}, telling {@code notices} about a skipped header line. */
+    public static double[] readVector(Path file, Consumer<String> notices) {
+        DenseMatrix m = readMatrix(file, notices);
         if (m.rows() != 1 && m.cols() != 1) {
             throw new DataFormatException("file " + file + ": expected one row or one column for"
                     + " a vector, found " + m.rows() + " rows × " + m.cols() + " columns");
@@ -79,7 +101,8 @@ public final class CsvFiles {
         int rows = matrix.rows();
         int cols = matrix.cols();
         double[] data = matrix.data();
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        FileSupport.writeAtomically(file, ch -> {
+            BufferedWriter out = FileSupport.textWriter(ch);
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < rows; i++) {
                 line.setLength(0);
@@ -92,9 +115,8 @@ public final class CsvFiles {
                 line.append('\n');
                 out.append(line);
             }
-        } catch (IOException e) {
-            throw FileSupport.writeFailure(file, e);
-        }
+            out.flush();
+        });
     }
 
     /** Writes a vector as one column. Rejects an empty vector and non-finite entries. */
@@ -104,27 +126,29 @@ public final class CsvFiles {
         if (vector.length == 0) {
             throw new IllegalArgumentException("vector must not be empty");
         }
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        FileSupport.writeAtomically(file, ch -> {
+            BufferedWriter out = FileSupport.textWriter(ch);
             for (double v : vector) {
                 out.write(Double.toString(v));
                 out.write('\n');
             }
-        } catch (IOException e) {
-            throw FileSupport.writeFailure(file, e);
-        }
+            out.flush();
+        });
     }
 
     /** One pass over the lines, accumulating row-major values. */
     private static final class Parser {
         private final Path file;
         private final BufferedReader in;
+        private final Consumer<String> notices;
         private long lineNumber;
         private double[] values = new double[64];
         private int count;
 
-        Parser(Path file, BufferedReader in) {
+        Parser(Path file, BufferedReader in, Consumer<String> notices) {
             this.file = file;
             this.in = in;
+            this.notices = notices;
         }
 
         DenseMatrix parse() throws IOException {
@@ -150,8 +174,11 @@ public final class CsvFiles {
                             + "; blank lines are allowed only after the last row");
                 }
                 String[] fields = split(line);
-                if (lineNumber == 1 && allNonNumeric(fields)) {
+                if (lineNumber == 1 && allNames(fields)) {
                     header = true;
+                    notices.accept("file " + file + ", line 1: skipped as a header (every field is a name): "
+                            + (line.length() <= 100 ? line : line.substring(0, 100) + "... (" + fields.length
+                            + " fields)"));
                     continue;
                 }
                 if (cols < 0) {
@@ -186,6 +213,9 @@ public final class CsvFiles {
         }
 
         private double parseField(String field, int column) {
+            if (Numbers.isNonFiniteSpelling(field)) {
+                throw notFinite(field, column);
+            }
             double v;
             try {
                 v = Numbers.parse(field);
@@ -197,10 +227,14 @@ public final class CsvFiles {
                         + (otherDelimiter ? " (fields must be separated by commas)" : ""));
             }
             if (!Double.isFinite(v)) {
-                throw new DataFormatException(position(column) + ": " + Numbers.quote(field)
-                        + " is not finite; this suite rejects NaN and infinite data");
+                throw notFinite(field, column);
             }
             return v;
+        }
+
+        private DataFormatException notFinite(String field, int column) {
+            return new DataFormatException(position(column) + ": " + Numbers.quote(field)
+                    + " is not finite; this suite rejects NaN, infinite and missing values");
         }
 
         private String position(int column) {
@@ -213,19 +247,28 @@ public final class CsvFiles {
                         + ": too many values to hold in one Java array");
             }
             if (count + more > values.length) {
-                long grown = Math.max((long) values.length * 2, (long) count + more);
-                values = Arrays.copyOf(values, (int) Math.min(grown, Integer.MAX_VALUE - 8));
+                long grown = Math.min(Math.max((long) values.length * 2, (long) count + more), Integer.MAX_VALUE - 8);
+                try {
+                    values = Arrays.copyOf(values, (int) grown);
+                } catch (OutOfMemoryError e) {
+                    long bytes = grown * Double.BYTES;
+                    throw new InputTooLargeError("file " + file + ", line " + lineNumber + ": " + count
+                            + " values read so far; room for " + grown + " values needs "
+                            + InputTooLargeError.describeBytes(bytes), bytes);
+                }
             }
         }
 
         /**
-         * A header: every field is a name, i.e. not a number and containing a letter. A field
-         * such as {@code 1.2.3} or {@code 0.5 0.7} (a typo, another delimiter) is neither, so
-         * such a first line is reported as bad data instead of being skipped silently.
+         * A header: every field is a name, i.e. not a number, not a spelling of NaN, infinity or
+         * a missing value, and containing a letter. A field such as {@code 1.2.3} or
+         * {@code 0.5 0.7} (a typo, another delimiter) or {@code nan} is not a name, so such a
+         * first line is reported as bad data instead of being skipped silently.
          */
-        private static boolean allNonNumeric(String[] fields) {
+        private static boolean allNames(String[] fields) {
             for (String f : fields) {
-                if (Numbers.isNumber(f) || f.chars().noneMatch(Character::isLetter)) {
+                if (Numbers.isNumber(f) || Numbers.isNonFiniteSpelling(f)
+                        || f.chars().noneMatch(Character::isLetter)) {
                     return false;
                 }
             }

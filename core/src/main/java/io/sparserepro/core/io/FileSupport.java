@@ -15,6 +15,11 @@ final class FileSupport {
     private FileSupport() {
     }
 
+    private static final System.Logger LOG = System.getLogger("io.sparserepro.core.io");
+
+    /** Where the readers' notices go when the caller gives no consumer. */
+    static final java.util.function.Consumer<String> LOG_NOTICE = m -> LOG.log(System.Logger.Level.INFO, m);
+
     /**
      * Translates an I/O failure on {@code file}: a missing file is the user's mistake and
      * becomes an {@link IllegalArgumentException}; anything else (permissions, a full disk, a
@@ -54,6 +59,76 @@ final class FileSupport {
             return new IllegalArgumentException("cannot write file " + file + ": it is a directory");
         }
         return new UncheckedIOException("cannot write file " + file + ": " + reason(e), e);
+    }
+
+    /** Writes a file's content into an open channel; the channel is closed by the caller. */
+    @FunctionalInterface
+    interface ChannelWriter {
+        void write(java.nio.channels.FileChannel channel) throws IOException;
+    }
+
+    /**
+     * A UTF-8 writer on {@code channel} that the caller flushes (and need not close). Not
+     * {@link java.nio.channels.Channels#newWriter}: its encoder issues a single
+     * {@code write} per buffer and silently drops what a partial write (a file-size limit,
+     * a disk filling up) left unwritten; {@link java.nio.channels.Channels#newOutputStream}
+     * loops until every byte is written, so the next write reports the failure.
+     */
+    static java.io.BufferedWriter textWriter(java.nio.channels.FileChannel channel) {
+        return new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                java.nio.channels.Channels.newOutputStream(channel), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Writes {@code file} whole or not at all: the content goes to a hidden temporary file in
+     * the same folder ({@code .NAME.RANDOM.tmp}), is forced to the device, and is then renamed
+     * over {@code file} (atomically where the file system can). A failure part-way — a full
+     * disk, a quota, a kill — leaves the previous file, if any, untouched, and the temporary is
+     * deleted (a kill -9 can leave it; it is hidden and named after the file). A symbolic link
+     * is written through, to its target, not replaced.
+     */
+    static void writeAtomically(Path file, ChannelWriter body) {
+        Path target = file;
+        try {
+            if (Files.isSymbolicLink(file) && Files.exists(file)) {
+                target = file.toRealPath();
+            }
+        } catch (IOException e) {
+            throw writeFailure(file, e);
+        }
+        if (Files.isDirectory(target)) {
+            throw new IllegalArgumentException("cannot write file " + file + ": it is a directory");
+        }
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        String name = absolute.getFileName().toString();
+        // Same folder, so the rename stays on one file system; cut so the name fits NAME_MAX.
+        Path temporary = folder.resolve("." + (name.length() > 200 ? name.substring(0, 200) : name) + "."
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 1) + ".tmp");
+        boolean moved = false;
+        try {
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(temporary,
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE)) {
+                body.write(ch);
+                ch.force(true);
+            }
+            try {
+                Files.move(temporary, absolute, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(temporary, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved = true;
+        } catch (IOException e) {
+            throw writeFailure(file, e);
+        } finally {
+            if (!moved) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // The write has already failed; that error is the one to report.
+                }
+            }
+        }
     }
 
     /**

@@ -40,9 +40,22 @@ public final class MatrixFiles {
         return Format.of(file) == Format.CSV ? CsvFiles.readMatrix(file) : NpyFiles.readMatrix(file);
     }
 
+    /**
+     * Reads a matrix, telling {@code notices} in one line if a CSV header line was skipped
+     * (NPY files have no header line to skip).
+     */
+    public static DenseMatrix readMatrix(Path file, java.util.function.Consumer<String> notices) {
+        return Format.of(file) == Format.CSV ? CsvFiles.readMatrix(file, notices) : NpyFiles.readMatrix(file);
+    }
+
     /** Reads a vector stored as one row or one column (or, in NPY, a 1-D array). */
     public static double[] readVector(Path file) {
         return Format.of(file) == Format.CSV ? CsvFiles.readVector(file) : NpyFiles.readVector(file);
+    }
+
+    /** As {@link #readVector(Path)}, telling {@code notices} about a skipped CSV header line. */
+    public static double[] readVector(Path file, java.util.function.Consumer<String> notices) {
+        return Format.of(file) == Format.CSV ? CsvFiles.readVector(file, notices) : NpyFiles.readVector(file);
     }
 
     /** Writes a matrix; NPY files are written in C order, as NumPy's default. */

@@ -193,7 +193,15 @@ public final class NpyFiles {
         // Only a 2-D C-order array with more than one column needs reordering; (n, 1), (1, n)
         // and 1-D arrays are stored in the same order either way.
         boolean transpose = shape.length == 2 && !header.fortranOrder() && cols > 1 && rows > 1;
-        double[] data = new double[(int) elements];
+        double[] data;
+        try {
+            data = new double[(int) elements];
+        } catch (OutOfMemoryError e) {
+            long bytes = elements * Double.BYTES;
+            throw new InputTooLargeError("file " + file + ": its " + (shape.length == 1 ? shape[0] + "-element"
+                    : shape[0] + "×" + shape[1]) + " array needs "
+                    + InputTooLargeError.describeBytes(bytes) + " as float64", bytes);
+        }
         readData(file, ch, dataStart, dtype, data, rows, cols, transpose, header);
         return new Array(shape, rows, cols, data);
     }
@@ -330,8 +338,8 @@ public final class NpyFiles {
     private static void write(Path file, double[] data, int rows, int cols, long[] shape,
             boolean fortranOrder) {
         ByteBuffer preamble = preamble(shape, fortranOrder);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE,
-                StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        // Whole or not at all: a full disk must not leave a truncated .npy behind.
+        FileSupport.writeAtomically(file, ch -> {
             writeFully(ch, preamble);
             int chunk = Math.min(CHUNK_ELEMENTS, data.length);
             ByteBuffer bytes = ByteBuffer.allocateDirect(chunk * Double.BYTES)
@@ -359,9 +367,7 @@ public final class NpyFiles {
                 bytes.flip();
                 writeFully(ch, bytes);
             }
-        } catch (IOException e) {
-            throw FileSupport.writeFailure(file, e);
-        }
+        });
     }
 
     /** Magic, version, header length and the padded header, as numpy.save lays them out. */

@@ -24,6 +24,22 @@ final class Numbers {
         return Double.parseDouble(token);
     }
 
+    /**
+     * The spellings of NaN, infinities and missing values that common tools write in text
+     * files: numpy and C's printf ({@code nan}, {@code -inf}, {@code nan(0x8000)}), Java
+     * ({@code NaN}, {@code Infinity}), MSVC ({@code 1.#INF}, {@code -1.#IND}, {@code 1.#QNAN})
+     * and R's missing value {@code NA}; case-insensitive except {@code NA}, with an optional
+     * sign. Java's own spellings also parse; the others do not, and would otherwise look like
+     * names (a first line of them was once taken for a CSV header and dropped).
+     */
+    private static final java.util.regex.Pattern NON_FINITE = java.util.regex.Pattern.compile(
+            "[+-]?(?i:nan(\\([0-9a-z_]*\\))?|inf(inity)?|1\\.#(inf|ind|qnan|snan)[0-9]*)|NA");
+
+    /** Whether {@code token} spells NaN, an infinity or a missing value (see {@link #NON_FINITE}). */
+    static boolean isNonFiniteSpelling(String token) {
+        return NON_FINITE.matcher(token).matches();
+    }
+
     static boolean isNumber(String token) {
         try {
             parse(token);

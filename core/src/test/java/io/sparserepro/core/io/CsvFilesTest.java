@@ -143,6 +143,63 @@ class CsvFilesTest {
         assertMessage(e, "file " + p + ", line 2, column 2: '" + value + "' is not finite");
     }
 
+    /**
+     * Issue 10, item 1: numpy writes a missing row as {@code nan,nan,...}; such a first line
+     * was taken for a header (every field "contains a letter and is not a number") and
+     * dropped, so a solve ran silently on m − 1 rows. Every spelling of NaN or an infinity
+     * that numpy, R (NA), C's printf, MSVC or Java write is data, and is rejected with its position.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"nan", "NaN", "NAN", "-nan", "+nan", "inf", "-inf", "+Inf", "INF", "infinity",
+        "-Infinity", "Infinity", "nan(0x8000)", "1.#INF", "-1.#IND", "1.#QNAN", "NA"})
+    void aFirstLineOfNanOrInfIsDataAndRejectedWithItsPosition(String value) throws IOException {
+        Path p = file("nanrow.csv", value + "," + value + "\n1,2\n3,4\n");
+        DataFormatException e = assertThrows(DataFormatException.class, () -> CsvFiles.readMatrix(p));
+        assertMessage(e, "file " + p + ", line 1, column 1: '" + value + "' is not finite");
+        Path column = file("nancolumn.csv", value + "\n1\n2\n");
+        assertMessage(assertThrows(DataFormatException.class, () -> CsvFiles.readVector(column)),
+                "file " + column + ", line 1, column 1: '" + value + "' is not finite");
+        Path later = file("nanlater.csv", "1,2\n3," + value + "\n");
+        assertMessage(assertThrows(DataFormatException.class, () -> CsvFiles.readMatrix(later)),
+                "file " + later + ", line 2, column 2: '" + value + "' is not finite");
+    }
+
+    @Test
+    void aHeaderMixingNamesWithNanIsDataNotHeader() throws IOException {
+        Path p = file("mixnan.csv", "a,nan\n1,2\n");
+        assertMessage(assertThrows(DataFormatException.class, () -> CsvFiles.readMatrix(p)),
+                "line 1, column 1", "cannot parse 'a'");
+    }
+
+    @Test
+    void aSkippedHeaderIsReportedInOneLine() throws IOException {
+        Path p = file("named.csv", "x1, x2 ,x3\n1,2,3\n4,5,6\n");
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        DenseMatrix m = CsvFiles.readMatrix(p, notes::add);
+        assertEquals(2, m.rows());
+        assertEquals(1, notes.size(), notes.toString());
+        assertEquals("file " + p + ", line 1: skipped as a header (every field is a name): x1, x2 ,x3",
+                notes.get(0));
+        assertEquals(1, notes.get(0).lines().count());
+        Path plain = file("plain.csv", "1,2\n3,4\n");
+        notes.clear();
+        CsvFiles.readMatrix(plain, notes::add);
+        assertTrue(notes.isEmpty(), notes.toString());
+        // A very long header is cut, so the notice stays one readable line.
+        StringBuilder wide = new StringBuilder();
+        for (int j = 0; j < 500; j++) {
+            wide.append(j == 0 ? "" : ",").append("feature_").append(j);
+        }
+        Path widePath = file("wide.csv", wide + "\n" + "1,".repeat(499) + "1\n");
+        notes.clear();
+        assertEquals(500, CsvFiles.readVector(widePath, notes::add).length);
+        assertEquals(1, notes.size());
+        assertTrue(notes.get(0).length() - widePath.toString().length() < 200 && notes.get(0).endsWith("... (500 fields)"), notes.get(0));
+        notes.clear();
+        MatrixFiles.readVector(widePath, notes::add);
+        assertEquals(1, notes.size());
+    }
+
     @Test
     void rejectsEmptyFileAndHeaderOnlyFile() throws IOException {
         Path empty = file("empty.csv", "");
