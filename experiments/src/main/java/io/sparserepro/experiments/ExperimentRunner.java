@@ -5,7 +5,6 @@ import io.sparserepro.core.Checks;
 import io.sparserepro.core.problem.ProblemGenerator;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -170,8 +169,9 @@ public final class ExperimentRunner {
     }
 
     /**
-     * The units of a shard that still need a solver, grid point by grid point (each point's
-     * stored trials read once, when its turn comes), so that enumeration is lazy.
+     * The units of a shard that still need a solver, in canonical order, found one at a time:
+     * a grid point's stored trials are read when its turn comes, and runs are scanned as the
+     * engine asks for units, so neither the grid nor the run count is ever held in memory.
      */
     private static final class UnitSource implements Iterator<TrialEngine.Unit> {
         private final ExperimentSpec spec;
@@ -182,28 +182,38 @@ public final class ExperimentRunner {
         private final List<String> warnings;
         private final ProgressListener listener;
         private final GeneratorRegistry generators;
-        private final ArrayDeque<TrialEngine.Unit> pending = new ArrayDeque<>();
-        private int nextPoint;
+        private int point = -1;
+        private int run;
+        private GridPoint current;
+        private InstanceKey key;
+        private TrialStore.PointTrials stored;
+        private ProblemGenerator generator;
+        private TrialEngine.Unit next;
+        private int foundSinceReport;
         long reused;
 
         UnitSource(ExperimentSpec spec, PreparedSolvers solvers, List<Metric> metrics, TrialStore store, Shard shard,
                    List<String> warnings, ProgressListener listener, GeneratorRegistry generators) {
             this.spec = spec;
-            this.generators = generators;
             this.solvers = solvers;
             this.metrics = metrics;
             this.store = store;
             this.shard = shard;
             this.warnings = warnings;
             this.listener = listener;
+            this.generators = generators;
+            this.run = spec.runs();
         }
 
         @Override
         public boolean hasNext() {
-            while (pending.isEmpty() && nextPoint < spec.gridPointCount()) {
-                fill(nextPoint++);
+            while (next == null && advance()) {
+                next = unitAt(point, run++);
             }
-            return !pending.isEmpty();
+            if (next == null) {
+                report();
+            }
+            return next != null;
         }
 
         @Override
@@ -211,40 +221,61 @@ public final class ExperimentRunner {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            return pending.poll();
+            TrialEngine.Unit unit = next;
+            next = null;
+            return unit;
         }
 
-        private void fill(int g) {
-            GridPoint point = spec.gridPoint(g);
-            InstanceKey key = spec.instanceKey(point);
-            TrialStore.PointTrials stored = store.load(key, shard);
-            stored.warnings().forEach(w -> warn(warnings, listener, w));
-            ProblemGenerator generator = null;
-            int found = 0;
-            for (int r = 0; r < spec.runs(); r++) {
-                if (!shard.contains((long) g * spec.runs() + r)) {
-                    continue;
-                }
-                int[] missing = new int[solvers.size()];
-                int count = 0;
-                for (int s = 0; s < solvers.size(); s++) {
-                    if (complete(stored.get(solvers.ids().get(s), r), metrics)) {
-                        found++;
-                    } else {
-                        missing[count++] = s;
+        /** Moves to the next (point, run) of the shard; false at the end. */
+        private boolean advance() {
+            while (true) {
+                if (run >= spec.runs()) {
+                    if (point + 1 >= spec.gridPointCount()) {
+                        return false;
                     }
+                    point++;
+                    run = 0;
+                    current = spec.gridPoint(point);
+                    key = spec.instanceKey(current);
+                    stored = store.load(key, shard);
+                    stored.warnings().forEach(w -> warn(warnings, listener, w));
+                    generator = null;
                 }
-                if (count > 0) {
-                    if (generator == null) {
-                        generator = generators.create(spec.generator(), point.values());
+                if (shard.contains((long) point * spec.runs() + run)) {
+                    return true;
+                }
+                run++;
+            }
+        }
+
+        /** The unit (point, r) if a solver lacks its trial, else null (and the stored ones counted). */
+        private TrialEngine.Unit unitAt(int g, int r) {
+            int[] missing = new int[solvers.size()];
+            int count = 0;
+            for (int s = 0; s < solvers.size(); s++) {
+                if (complete(stored.get(solvers.ids().get(s), r), metrics)) {
+                    reused++;
+                    if (++foundSinceReport >= 1024) {
+                        report();
                     }
-                    pending.add(new TrialEngine.Unit(key, generator, r, java.util.Arrays.copyOf(missing, count),
-                            "grid point " + g + " " + point.values()));
+                } else {
+                    missing[count++] = s;
                 }
             }
-            reused += found;
-            if (found > 0) {
-                listener.trialsReused(found);
+            if (count == 0) {
+                return null;
+            }
+            if (generator == null) {
+                generator = generators.create(spec.generator(), current.values());
+            }
+            return new TrialEngine.Unit(key, generator, r, java.util.Arrays.copyOf(missing, count),
+                    "grid point " + g + " " + current.values());
+        }
+
+        private void report() {
+            if (foundSinceReport > 0) {
+                listener.trialsReused(foundSinceReport);
+                foundSinceReport = 0;
             }
         }
     }
