@@ -4,6 +4,8 @@ import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
+import io.sparserepro.algorithms.options.Option;
+import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
@@ -58,8 +60,20 @@ public final class BatchOmp extends ConfiguredSolver<BatchOmp.Options> {
      * @param recordTrace       whether to record residual norms (computed explicitly, O(m·|S|)
      *                          per iteration, only in this mode) and supports
      */
-    public record Options(double residualTolerance, double pivotTolerance, int maxIterations,
-                          boolean recordTrace) {
+    public record Options(
+            @Option(value = "Round-off stop: halt once max_{j∉S} |a_jᵀr|/‖a_j‖₂ ≤ residualTolerance·‖y‖₂ (relative, in [0, 1))",
+                    origin = Origin.IMPLEMENTATION)
+            double residualTolerance,
+            @Option(value = "A Cholesky pivot G_jj − wᵀw ≤ pivotTolerance·G_jj means column j is numerically dependent on the support: stop (in (0, 1))",
+                    origin = Origin.IMPLEMENTATION)
+            double pivotTolerance,
+            @Option(value = "Cap on iterations (atoms added); min(k, maxIterations) are run, and the default leaves k",
+                    origin = Origin.PAPER,
+                    source = "Rubinstein, Zibulevsky, Elad 2008, Batch-OMP with a sparsity target: k atoms")
+            int maxIterations,
+            @Option(value = "Record the residual norm (formed explicitly, O(m·|S|) per iteration) and support after every iteration",
+                    origin = Origin.IMPLEMENTATION)
+            boolean recordTrace) {
         public Options {
             GreedySupport.requireTolerance("residualTolerance", residualTolerance);
             GreedySupport.requireUnitInterval("pivotTolerance", pivotTolerance);

@@ -4,6 +4,8 @@ import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
+import io.sparserepro.algorithms.options.Option;
+import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
@@ -69,8 +71,26 @@ public final class ExhaustiveLocalSearch extends ConfiguredSolver<ExhaustiveLoca
      *                          span(A_S), shared with {@link SupportLeastSquares}, in (0, 1)
      * @param recordTrace       record the start and every swap
      */
-    public record Options(double relativeTolerance, int maxIterations, int refreshInterval,
-                          double residualTolerance, double rankTolerance, boolean recordTrace) {
+    public record Options(
+            @Option(value = "A swap must lower ‖r‖₂² by more than relativeTolerance·‖r‖₂² to be taken; otherwise the search is at a local optimum (in [0, 1))",
+                    origin = Origin.IMPLEMENTATION)
+            double relativeTolerance,
+            @Option(value = "Cap on swaps; the run reports converged = false when it is reached",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "not stated by Axiotis & Sviridenko 2020")
+            int maxIterations,
+            @Option(value = "Swaps between recomputations of the swap-ranking state from a fresh QR factorisation (accuracy of the ranking, not of the result)",
+                    origin = Origin.IMPLEMENTATION)
+            int refreshInterval,
+            @Option(value = "Round-off stop: halt once ‖y − A x‖₂ ≤ residualTolerance·‖y‖₂ (relative, in [0, 1))",
+                    origin = Origin.IMPLEMENTATION)
+            double residualTolerance,
+            @Option(value = "A column whose part orthogonal to the current support is at most rankTolerance·‖a_j‖₂ counts as numerically dependent (in (0, 1)); also used by the OMP start",
+                    origin = Origin.IMPLEMENTATION)
+            double rankTolerance,
+            @Option(value = "Record OMP's start and the residual norm and support after every swap (allocates)",
+                    origin = Origin.IMPLEMENTATION)
+            boolean recordTrace) {
         public Options {
             GreedySupport.requireTolerance("relativeTolerance", relativeTolerance);
             Checks.requirePositive("maxIterations", maxIterations);

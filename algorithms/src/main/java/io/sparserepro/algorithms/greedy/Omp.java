@@ -4,6 +4,8 @@ import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
+import io.sparserepro.algorithms.options.Option;
+import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
@@ -46,8 +48,20 @@ public final class Omp extends ConfiguredSolver<Omp.Options> {
      *                          dependent, passed to {@link SupportLeastSquares} (in (0, 1))
      * @param recordTrace       whether to record the residual and support of every iteration
      */
-    public record Options(double residualTolerance, int maxIterations, double rankTolerance,
-                          boolean recordTrace) {
+    public record Options(
+            @Option(value = "Round-off stop: halt once ‖y − A x‖₂ ≤ residualTolerance·‖y‖₂ (relative, in [0, 1)); further columns would be chosen by round-off",
+                    origin = Origin.IMPLEMENTATION)
+            double residualTolerance,
+            @Option(value = "Cap on iterations (columns added); OMP runs min(k, maxIterations) iterations, and the default leaves k, the paper's rule for a known sparsity",
+                    origin = Origin.PAPER,
+                    source = "Pati, Rezaiifar, Krishnaprasad 1993; Tropp 2004: OMP stops after k steps")
+            int maxIterations,
+            @Option(value = "A column whose part orthogonal to the current support is at most rankTolerance·‖a_j‖₂ counts as numerically dependent (in (0, 1))",
+                    origin = Origin.IMPLEMENTATION)
+            double rankTolerance,
+            @Option(value = "Record the residual norm and support after every iteration (allocates)",
+                    origin = Origin.IMPLEMENTATION)
+            boolean recordTrace) {
         public Options {
             GreedySupport.requireTolerance("residualTolerance", residualTolerance);
             Checks.requirePositive("maxIterations", maxIterations);

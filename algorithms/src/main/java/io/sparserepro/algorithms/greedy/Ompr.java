@@ -4,6 +4,8 @@ import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
+import io.sparserepro.algorithms.options.Option;
+import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
@@ -82,8 +84,32 @@ public final class Ompr extends ConfiguredSolver<Ompr.Options> {
      * @param rankTolerance     passed to {@link SupportLeastSquares}, in (0, 1)
      * @param recordTrace       record residual and support after every support update
      */
-    public record Options(Replacement replacement, double stepSize, Start start, int maxIterations,
-                          double residualTolerance, double rankTolerance, boolean recordTrace) {
+    public record Options(
+            @Option(value = "The replacement rule: PARTIAL_HARD_THRESHOLDING (the paper's OMPR(1) step) or REFIT_AND_DROP (a variant)",
+                    origin = Origin.PAPER,
+                    source = "Jain, Tewari, Dhillon 2011, Algorithm OMPR(l) with l = 1")
+            Replacement replacement,
+            @Option(value = "η of z = x + η·Aᵀr in units of 1/max_j‖a_j‖₂² (used by PARTIAL_HARD_THRESHOLDING); η = 1 is the step of the paper's analysis for unit-norm columns",
+                    origin = Origin.PAPER,
+                    source = "Jain, Tewari, Dhillon 2011, OMPR(1) with η = 1")
+            double stepSize,
+            @Option(value = "The initial support: EMPTY (x = 0, the first k iterations are OMP's) or LARGEST_CORRELATIONS (largest_k(|Aᵀy|), refitted)",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "the paper allows any k-sparse start")
+            Start start,
+            @Option(value = "Cap on support updates (growth steps and replacements); the run reports converged = false when it is reached",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "the paper runs a fixed number of iterations that it does not state for experiments")
+            int maxIterations,
+            @Option(value = "Round-off stop: halt once ‖y − A x‖₂ ≤ residualTolerance·‖y‖₂ (relative, in [0, 1))",
+                    origin = Origin.IMPLEMENTATION)
+            double residualTolerance,
+            @Option(value = "A column whose part orthogonal to the current support is at most rankTolerance·‖a_j‖₂ counts as numerically dependent (in (0, 1))",
+                    origin = Origin.IMPLEMENTATION)
+            double rankTolerance,
+            @Option(value = "Record the residual norm and support after every support update (allocates)",
+                    origin = Origin.IMPLEMENTATION)
+            boolean recordTrace) {
         public Options {
             Checks.requireNonNull("replacement", replacement);
             Checks.requirePositive("stepSize", stepSize);

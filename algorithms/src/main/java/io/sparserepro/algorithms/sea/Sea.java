@@ -5,6 +5,8 @@ import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.SparseSolver;
 import io.sparserepro.algorithms.Trace;
+import io.sparserepro.algorithms.options.Option;
+import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
@@ -83,9 +85,34 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
      *                          (reconstructed default {@link TieBreak#LOWEST_INDEX})
      * @param recordTrace       record the residual and support of every iteration
      */
-    public record Options(double stepFactor, int maxIterations, boolean stopAtRoundOff,
-                          double roundOffTolerance, int supportCacheSize, boolean gramGradient,
-                          TieBreak tieBreak, boolean recordTrace) {
+    public record Options(
+            @Option(value = "η·‖A‖₂², the step of the exploration vector in units of 1/‖A‖₂² (≥ 0; with X⁰ = 0 the supports do not depend on it)",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "SPEC-SEA.md: η = 1/‖A‖₂², the paper's value is not known here")
+            double stepFactor,
+            @Option(value = "T, the number of iterations",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "the paper's T is not known here")
+            int maxIterations,
+            @Option(value = "Stop once ‖A x − y‖₂ ≤ roundOffTolerance·‖y‖₂: in the noiseless case such a residual cannot be beaten",
+                    origin = Origin.IMPLEMENTATION)
+            boolean stopAtRoundOff,
+            @Option(value = "The relative residual treated as round-off by stopAtRoundOff (> 0)",
+                    origin = Origin.IMPLEMENTATION)
+            double roundOffTolerance,
+            @Option(value = "How many recent supports keep their least-squares gradient (0 = off; speed only, results unchanged)",
+                    origin = Origin.IMPLEMENTATION)
+            int supportCacheSize,
+            @Option(value = "Compute the gradient from Gram columns Aᵀa_j (O(nk) per iteration) where it is accurate, instead of Aᵀ(y − A x) (O(mn))",
+                    origin = Origin.IMPLEMENTATION)
+            boolean gramGradient,
+            @Option(value = "How largest_k ranks entries of equal |Xᵗ_i|: LOWEST_INDEX or KEEP_CURRENT",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "the paper's rule is not stated")
+            TieBreak tieBreak,
+            @Option(value = "Record the residual norm and support of every iteration (allocates)",
+                    origin = Origin.IMPLEMENTATION)
+            boolean recordTrace) {
         public Options {
             Checks.requireNonNull("tieBreak", tieBreak);
             Checks.requireNonNegative("stepFactor", stepFactor);

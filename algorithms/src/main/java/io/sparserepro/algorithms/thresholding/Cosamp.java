@@ -4,6 +4,8 @@ import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
+import io.sparserepro.algorithms.options.Option;
+import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
@@ -68,8 +70,26 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
      *                              rises (a heuristic, not the paper's; default false)
      * @param recordTrace           fill {@link SparseResult#trace()} (default false)
      */
-    public record Options(int maxIterations, double tolerance, boolean debias, boolean stopWhenResidualRises,
-                          boolean recordTrace) {
+    public record Options(
+            @Option(value = "Iteration cap; the run reports converged = false when it is reached",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "Needell & Tropp 2009 bound the iterations in theory; no count for experiments")
+            int maxIterations,
+            @Option(value = "Stop when ‖y − A x‖₂ ≤ tolerance·‖y‖₂, or when the pruned support repeats and the residual changes by at most tolerance·‖r‖ (relative, in [0, 1))",
+                    origin = Origin.PAPER,
+                    source = "Needell & Tropp 2009: halt when the residual norm is small")
+            double tolerance,
+            @Option(value = "Refit the final support by least squares (off: the paper returns the pruned vector)",
+                    origin = Origin.PAPER,
+                    source = "Needell & Tropp 2009, Algorithm 1")
+            boolean debias,
+            @Option(value = "Also stop, keeping the previous iterate, when the residual rises (a heuristic; off: the paper has no such stop)",
+                    origin = Origin.PAPER,
+                    source = "Needell & Tropp 2009: no stop on a rising residual")
+            boolean stopWhenResidualRises,
+            @Option(value = "Record the residual norm and support after every iteration (allocates)",
+                    origin = Origin.IMPLEMENTATION)
+            boolean recordTrace) {
         public Options {
             Checks.requirePositive("maxIterations", maxIterations);
             Checks.requireNonNegative("tolerance", tolerance);

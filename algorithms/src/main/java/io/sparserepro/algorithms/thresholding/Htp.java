@@ -4,6 +4,8 @@ import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
+import io.sparserepro.algorithms.options.Option;
+import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
@@ -61,8 +63,25 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
      * @param stepScale     what stepFactor multiplies (default {@link StepScale#UNIT})
      * @param recordTrace   fill {@link SparseResult#trace()} (default false)
      */
-    public record Options(int maxIterations, double tolerance, double stepFactor, StepScale stepScale,
-                          boolean recordTrace) {
+    public record Options(
+            @Option(value = "Iteration cap; the run reports converged = false when it is reached (HTP can cycle far from the RIP regime)",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "not stated by Foucart 2011")
+            int maxIterations,
+            @Option(value = "Also stop when ‖y − A x‖₂ ≤ tolerance·‖y‖₂ (relative, ≥ 0; 0: only the paper's repeated-support stop)",
+                    origin = Origin.IMPLEMENTATION)
+            double tolerance,
+            @Option(value = "μ in units of the scale chosen by stepScale (> 0)",
+                    origin = Origin.PAPER,
+                    source = "Foucart 2011: μ = 1")
+            double stepFactor,
+            @Option(value = "What stepFactor multiplies: UNIT = 1/max_j‖a_j‖₂² (exactly 1 for unit-norm columns, the paper's setting) or INVERSE_SQUARED_SPECTRAL_NORM = 1/‖A‖₂² (the IHT step)",
+                    origin = Origin.PAPER,
+                    source = "Foucart 2011: μ = 1 with unit-norm columns")
+            StepScale stepScale,
+            @Option(value = "Record the residual norm and support after every iteration (allocates)",
+                    origin = Origin.IMPLEMENTATION)
+            boolean recordTrace) {
         public Options {
             Checks.requirePositive("maxIterations", maxIterations);
             Checks.requireNonNegative("tolerance", tolerance);

@@ -4,6 +4,8 @@ import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
+import io.sparserepro.algorithms.options.Option;
+import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
@@ -62,8 +64,25 @@ public final class Iht extends ConfiguredSolver<Iht.Options> {
      * @param debias        refit the final support by least squares (default false)
      * @param recordTrace   fill {@link SparseResult#trace()} (default false)
      */
-    public record Options(int maxIterations, double tolerance, double stepFactor, boolean debias,
-                          boolean recordTrace) {
+    public record Options(
+            @Option(value = "Iteration cap; the run reports converged = false when it is reached (coherent matrices may need tens of thousands)",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "not stated by Blumensath & Davies 2009")
+            int maxIterations,
+            @Option(value = "Stop when ‖xᵗ⁺¹ − xᵗ‖₂ ≤ tolerance·‖xᵗ‖₂ (relative iterate change, ≥ 0)",
+                    origin = Origin.IMPLEMENTATION)
+            double tolerance,
+            @Option(value = "μ·‖A‖₂², the step in units of 1/‖A‖₂² (> 0; above 1 the monotonicity guarantee is void)",
+                    origin = Origin.PAPER,
+                    source = "Blumensath & Davies 2009: unit step with ‖A‖₂ < 1, i.e. μ‖A‖₂² ≤ 1")
+            double stepFactor,
+            @Option(value = "Refit the final support by least squares (off: the paper's algorithm returns its last iterate)",
+                    origin = Origin.PAPER,
+                    source = "Blumensath & Davies 2009 (no refit)")
+            boolean debias,
+            @Option(value = "Record the residual norm and support after every iteration (allocates)",
+                    origin = Origin.IMPLEMENTATION)
+            boolean recordTrace) {
         public Options {
             Checks.requirePositive("maxIterations", maxIterations);
             Checks.requireNonNegative("tolerance", tolerance);

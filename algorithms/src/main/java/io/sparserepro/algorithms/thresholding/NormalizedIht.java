@@ -4,6 +4,8 @@ import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
+import io.sparserepro.algorithms.options.Option;
+import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
@@ -62,8 +64,25 @@ public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options>
      * @param stepReduction   κ of the paper, &gt; 1/(1 − c) (default 2)
      * @param recordTrace     fill {@link SparseResult#trace()} (default false)
      */
-    public record Options(int maxIterations, double tolerance, double safeguardMargin,
-                          double stepReduction, boolean recordTrace) {
+    public record Options(
+            @Option(value = "Iteration cap; the run reports converged = false when it is reached",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "not stated by Blumensath & Davies 2010")
+            int maxIterations,
+            @Option(value = "Stop when ‖xᵗ⁺¹ − xᵗ‖₂ ≤ tolerance·‖xᵗ‖₂ (relative iterate change, ≥ 0)",
+                    origin = Origin.IMPLEMENTATION)
+            double tolerance,
+            @Option(value = "c of the step safeguard ω = (1 − c)‖x̃ − x‖²/‖A(x̃ − x)‖², in (0, 1)",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "Blumensath & Davies 2010 require 0 < c < 1; 0.01 is an admissible value chosen here")
+            double safeguardMargin,
+            @Option(value = "κ: the step is divided by κ(1 − c) per reduction; must exceed 1/(1 − c)",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "Blumensath & Davies 2010 require κ > 1/(1 − c); 2 is an admissible value chosen here")
+            double stepReduction,
+            @Option(value = "Record the residual norm and support after every iteration (allocates)",
+                    origin = Origin.IMPLEMENTATION)
+            boolean recordTrace) {
         public Options {
             Checks.requirePositive("maxIterations", maxIterations);
             Checks.requireNonNegative("tolerance", tolerance);

@@ -4,6 +4,8 @@ import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
+import io.sparserepro.algorithms.options.Option;
+import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
@@ -52,7 +54,17 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
      * @param tolerance     relative residual target and relative decrease threshold, in [0, 1) (default 1e-12)
      * @param recordTrace   fill {@link SparseResult#trace()} (default false)
      */
-    public record Options(int maxIterations, double tolerance, boolean recordTrace) {
+    public record Options(
+            @Option(value = "Iteration cap (the initialisation counts as one); the paper's rule ends the run in finitely many iterations anyway",
+                    origin = Origin.IMPLEMENTATION)
+            int maxIterations,
+            @Option(value = "Stop when ‖rˡ‖₂ ≥ (1 − tolerance)·‖rˡ⁻¹‖₂ (keeping the previous iterate) or ‖rˡ‖₂ ≤ tolerance·‖y‖₂ (relative, in [0, 1)); the paper stops on a strict increase, 1e-12 also ends a run that no longer changes",
+                    origin = Origin.IMPLEMENTATION,
+                    source = "Dai & Milenkovic 2009: stop when the residual does not decrease")
+            double tolerance,
+            @Option(value = "Record the residual norm and support after every iteration (allocates)",
+                    origin = Origin.IMPLEMENTATION)
+            boolean recordTrace) {
         public Options {
             Checks.requirePositive("maxIterations", maxIterations);
             Checks.requireNonNegative("tolerance", tolerance);
