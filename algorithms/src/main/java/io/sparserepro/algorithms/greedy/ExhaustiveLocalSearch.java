@@ -25,7 +25,7 @@ import java.util.Map;
  *
  * <p><b>Start</b>: the support of {@link Omp} with default options (it may have fewer than k
  * entries if OMP stopped at a round-off residual or on a dependent column; ELS keeps that size).
- * <b>Stopping rule</b>: no swap decreases ‖r‖² by more than {@code relativeTolerance}·‖r‖²
+ * <b>Stopping rule</b>: no swap lowers ‖r‖ below (1 − {@code stagnationTolerance})·‖r‖
  * (a local optimum), or ‖r‖ ≤ {@code residualTolerance}·‖y‖ (round-off), or the swap cap
  * {@code maxIterations} (then {@code converged} is false). Every swap strictly decreases the
  * residual, so the search cannot cycle.
@@ -63,7 +63,7 @@ public final class ExhaustiveLocalSearch extends ConfiguredSolver<ExhaustiveLoca
     public static final String NAME = "els";
 
     /**
-     * @param relativeTolerance a swap must lower ‖r‖² by more than this fraction of ‖r‖², in [0, 1)
+     * @param stagnationTolerance a swap must lower ‖r‖ below (1 − stagnationTolerance)·‖r‖, in [0, 1)
      * @param maxIterations     cap on the number of swaps
      * @param refreshInterval   swaps between recomputations of the ranking state from scratch
      * @param residualTolerance round-off stop ‖r‖ ≤ residualTolerance·‖y‖, in [0, 1)
@@ -72,9 +72,9 @@ public final class ExhaustiveLocalSearch extends ConfiguredSolver<ExhaustiveLoca
      * @param recordTrace       record the start and every swap
      */
     public record Options(
-            @Option(value = "A swap must lower ‖r‖₂² by more than relativeTolerance·‖r‖₂² to be taken; otherwise the search is at a local optimum (in [0, 1))",
+            @Option(value = "A swap must lower ‖y − A x‖₂ below (1 − stagnationTolerance)·‖y − A x‖₂ to be taken; otherwise the search is at a local optimum (in [0, 1))",
                     origin = Origin.IMPLEMENTATION)
-            double relativeTolerance,
+            double stagnationTolerance,
             @Option(value = "Cap on swaps; the run reports converged = false when it is reached",
                     origin = Origin.RECONSTRUCTED,
                     source = "not stated by Axiotis & Sviridenko 2020")
@@ -92,32 +92,35 @@ public final class ExhaustiveLocalSearch extends ConfiguredSolver<ExhaustiveLoca
                     origin = Origin.IMPLEMENTATION)
             boolean recordTrace) {
         public Options {
-            GreedySupport.requireTolerance("relativeTolerance", relativeTolerance);
+            GreedySupport.requireTolerance("stagnationTolerance", stagnationTolerance);
             Checks.requirePositive("maxIterations", maxIterations);
             Checks.requirePositive("refreshInterval", refreshInterval);
             GreedySupport.requireTolerance("residualTolerance", residualTolerance);
             GreedySupport.requireUnitInterval("rankTolerance", rankTolerance);
         }
 
-        /** Relative tolerance 1e-10, 1000 swaps, refresh every 16, round-off stop 1e-12, no trace. */
+        /**
+         * Stagnation tolerance 5e-11 on ‖r‖ (a required decrease of ‖r‖² by 1e-10 of it), 1000
+         * swaps, refresh every 16, round-off stop 1e-12, no trace.
+         */
         public static Options defaults() {
-            return new Options(1e-10, 1000, 16, 1e-12, SupportLeastSquares.DEFAULT_RANK_TOLERANCE, false);
+            return new Options(5e-11, 1000, 16, 1e-12, SupportLeastSquares.DEFAULT_RANK_TOLERANCE, false);
         }
 
-        public Options withRelativeTolerance(double value) {
+        public Options withStagnationTolerance(double value) {
             return new Options(value, maxIterations, refreshInterval, residualTolerance, rankTolerance, recordTrace);
         }
 
         public Options withMaxIterations(int value) {
-            return new Options(relativeTolerance, value, refreshInterval, residualTolerance, rankTolerance, recordTrace);
+            return new Options(stagnationTolerance, value, refreshInterval, residualTolerance, rankTolerance, recordTrace);
         }
 
         public Options withRefreshInterval(int value) {
-            return new Options(relativeTolerance, maxIterations, value, residualTolerance, rankTolerance, recordTrace);
+            return new Options(stagnationTolerance, maxIterations, value, residualTolerance, rankTolerance, recordTrace);
         }
 
         public Options withRecordTrace(boolean value) {
-            return new Options(relativeTolerance, maxIterations, refreshInterval, residualTolerance, rankTolerance, value);
+            return new Options(stagnationTolerance, maxIterations, refreshInterval, residualTolerance, rankTolerance, value);
         }
     }
 
@@ -241,6 +244,8 @@ public final class ExhaustiveLocalSearch extends ConfiguredSolver<ExhaustiveLoca
 
         SparseResult run(Trace.Recorder trace, double startResidual) {
             double stopSq = square(options.residualTolerance() * DenseKernels.norm2(y, m));
+            // ‖r'‖ < (1 − tol)‖r‖ on squares, which the swap ranking predicts.
+            double progressFactor = square(1 - options.stagnationTolerance());
             refresh();
             boolean fresh = true;
             int sinceRefresh = 0;
@@ -258,7 +263,7 @@ public final class ExhaustiveLocalSearch extends ConfiguredSolver<ExhaustiveLoca
                 int best = evaluate();
                 double predicted = best < 0 ? residualSq
                         : residualSq - addStep[best] * correlations[best] + removeCost[best];
-                if (best < 0 || !(residualSq - predicted > options.relativeTolerance() * residualSq)) {
+                if (best < 0 || !(predicted < progressFactor * residualSq)) {
                     if (fresh) {
                         converged = true;
                         break;

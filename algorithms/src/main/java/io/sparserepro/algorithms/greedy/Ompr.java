@@ -77,7 +77,7 @@ public final class Ompr extends ConfiguredSolver<Ompr.Options> {
 
     /**
      * @param replacement       the replacement rule
-     * @param stepSize          η of z = x + η Aᵀr (used by PARTIAL_HARD_THRESHOLDING), positive
+     * @param stepFactor          η of z = x + η Aᵀr (used by PARTIAL_HARD_THRESHOLDING), positive
      * @param start             the initial support
      * @param maxIterations     cap on support updates
      * @param residualTolerance round-off stop ‖r‖ ≤ residualTolerance·‖y‖, in [0, 1)
@@ -92,7 +92,7 @@ public final class Ompr extends ConfiguredSolver<Ompr.Options> {
             @Option(value = "η of z = x + η·Aᵀr in units of 1/max_j‖a_j‖₂² (used by PARTIAL_HARD_THRESHOLDING); η = 1 is the step of the paper's analysis for unit-norm columns",
                     origin = Origin.PAPER,
                     source = "Jain, Tewari, Dhillon 2011, OMPR(1) with η = 1")
-            double stepSize,
+            double stepFactor,
             @Option(value = "The initial support: EMPTY (x = 0, the first k iterations are OMP's) or LARGEST_CORRELATIONS (largest_k(|Aᵀy|), refitted)",
                     origin = Origin.RECONSTRUCTED,
                     source = "the paper allows any k-sparse start")
@@ -112,7 +112,7 @@ public final class Ompr extends ConfiguredSolver<Ompr.Options> {
             boolean recordTrace) {
         public Options {
             Checks.requireNonNull("replacement", replacement);
-            Checks.requirePositive("stepSize", stepSize);
+            Checks.requirePositive("stepFactor", stepFactor);
             Checks.requireNonNull("start", start);
             Checks.requirePositive("maxIterations", maxIterations);
             GreedySupport.requireTolerance("residualTolerance", residualTolerance);
@@ -126,27 +126,27 @@ public final class Ompr extends ConfiguredSolver<Ompr.Options> {
         }
 
         public Options withReplacement(Replacement value) {
-            return new Options(value, stepSize, start, maxIterations, residualTolerance, rankTolerance, recordTrace);
+            return new Options(value, stepFactor, start, maxIterations, residualTolerance, rankTolerance, recordTrace);
         }
 
-        public Options withStepSize(double value) {
+        public Options withStepFactor(double value) {
             return new Options(replacement, value, start, maxIterations, residualTolerance, rankTolerance, recordTrace);
         }
 
         public Options withStart(Start value) {
-            return new Options(replacement, stepSize, value, maxIterations, residualTolerance, rankTolerance, recordTrace);
+            return new Options(replacement, stepFactor, value, maxIterations, residualTolerance, rankTolerance, recordTrace);
         }
 
         public Options withMaxIterations(int value) {
-            return new Options(replacement, stepSize, start, value, residualTolerance, rankTolerance, recordTrace);
+            return new Options(replacement, stepFactor, start, value, residualTolerance, rankTolerance, recordTrace);
         }
 
         public Options withResidualTolerance(double value) {
-            return new Options(replacement, stepSize, start, maxIterations, value, rankTolerance, recordTrace);
+            return new Options(replacement, stepFactor, start, maxIterations, value, rankTolerance, recordTrace);
         }
 
         public Options withRecordTrace(boolean value) {
-            return new Options(replacement, stepSize, start, maxIterations, residualTolerance, rankTolerance, value);
+            return new Options(replacement, stepFactor, start, maxIterations, residualTolerance, rankTolerance, value);
         }
     }
 
@@ -192,8 +192,8 @@ public final class Ompr extends ConfiguredSolver<Ompr.Options> {
         ls.estimate(estimate, coefficients);
         double stopNorm = options.residualTolerance() * DenseKernels.norm2(y, m);
         boolean refit = options.replacement() == Replacement.REFIT_AND_DROP;
-        // η in A's own scale: exactly stepSize for unit-norm columns (see SolverInputs).
-        double eta = options.stepSize() * SolverInputs.unitStepScale(a);
+        // η in A's own scale: exactly stepFactor for unit-norm columns (see SolverInputs).
+        double eta = options.stepFactor() * SolverInputs.unitStepScale(a);
 
         int iterations = 0;
         int replacements = 0;

@@ -33,14 +33,14 @@ import java.util.Map;
  * ({@link io.sparserepro.core.linalg.SupportLeastSquares}' documented fallback), so b is a
  * basic least-squares solution and the pruning sees those columns as 0.
  *
- * <p><b>Stopping rule</b> (with {@code converged = true}): ‖rᵗ⁺¹‖₂ ≤ tolerance·‖y‖₂ (the
+ * <p><b>Stopping rule</b> (with {@code converged = true}): ‖rᵗ⁺¹‖₂ ≤ residualTolerance·‖y‖₂ (the
  * paper's halting test on the residual), or a fixed point: the pruned support repeats and the
- * residual changes by at most tolerance·‖rᵗ‖ (the next iteration would repeat this one).
+ * residual changes by at most stagnationTolerance·‖rᵗ‖ (the next iteration would repeat this one).
  * Otherwise stop after {@code maxIterations} (default 100) with {@code converged = false}.
  * The paper has no stop on a rising residual — CoSaMP's residual is not monotone and it often
  * recovers after a rise — but the heuristic is available as {@code stopWhenResidualRises}
  * (default off; it lowers the recovery rate near the phase transition). The default
- * tolerance 1e-12 is far above the round-off of a residual and far below any real progress.
+ * tolerances 1e-12 is far above the round-off of a residual and far below any real progress.
  *
  * <p><b>Returned iterate.</b> The iterate of smallest residual seen, x⁰ = 0 included, so the
  * result never fits worse than the zero vector: on coherent matrices the pruned vector of
@@ -64,7 +64,9 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
      * Options of {@link Cosamp}.
      *
      * @param maxIterations         iteration cap, ≥ 1 (default 100)
-     * @param tolerance             relative residual target and fixed-point threshold, ≥ 0 (default 1e-12)
+     * @param residualTolerance     stop when ‖y − Ax‖₂ ≤ residualTolerance·‖y‖₂, in [0, 1) (default 1e-12)
+     * @param stagnationTolerance   stop when the pruned support repeats and the residual norm
+     *                              changes by at most stagnationTolerance·‖rᵗ‖₂, in [0, 1) (default 1e-12)
      * @param debias                refit the final support by least squares (default false)
      * @param stopWhenResidualRises also stop, keeping the previous iterate, when the residual
      *                              rises (a heuristic, not the paper's; default false)
@@ -75,10 +77,13 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
                     origin = Origin.RECONSTRUCTED,
                     source = "Needell & Tropp 2009 bound the iterations in theory; no count for experiments")
             int maxIterations,
-            @Option(value = "Stop when ‖y − A x‖₂ ≤ tolerance·‖y‖₂, or when the pruned support repeats and the residual changes by at most tolerance·‖r‖ (relative, in [0, 1))",
+            @Option(value = "Stop when ‖y − A x‖₂ ≤ residualTolerance·‖y‖₂ (relative, in [0, 1)); 1e-12 is the noiseless round-off level",
                     origin = Origin.PAPER,
-                    source = "Needell & Tropp 2009: halt when the residual norm is small")
-            double tolerance,
+                    source = "Needell & Tropp 2009, Sec. 2.2 and Sec. 5: halt when the residual norm is small")
+            double residualTolerance,
+            @Option(value = "Stop when the pruned support repeats and ‖y − A x‖₂ changes by at most stagnationTolerance times its previous value (relative, in [0, 1)): the next iteration would repeat this one",
+                    origin = Origin.IMPLEMENTATION)
+            double stagnationTolerance,
             @Option(value = "Refit the final support by least squares (off: the paper returns the pruned vector)",
                     origin = Origin.PAPER,
                     source = "Needell & Tropp 2009, Algorithm 1")
@@ -92,35 +97,48 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
             boolean recordTrace) {
         public Options {
             Checks.requirePositive("maxIterations", maxIterations);
-            Checks.requireNonNegative("tolerance", tolerance);
-            if (tolerance >= 1) {
-                throw new IllegalArgumentException("tolerance must be below 1: " + tolerance);
-            }
+            requireRelative("residualTolerance", residualTolerance);
+            requireRelative("stagnationTolerance", stagnationTolerance);
         }
 
         public static Options defaults() {
-            return new Options(100, 1e-12, false, false, false);
+            return new Options(100, 1e-12, 1e-12, false, false, false);
         }
 
         public Options withMaxIterations(int value) {
-            return new Options(value, tolerance, debias, stopWhenResidualRises, recordTrace);
+            return new Options(value, residualTolerance, stagnationTolerance, debias, stopWhenResidualRises, recordTrace);
         }
 
-        public Options withTolerance(double value) {
-            return new Options(maxIterations, value, debias, stopWhenResidualRises, recordTrace);
+        public Options withResidualTolerance(double value) {
+            return new Options(maxIterations, value, stagnationTolerance, debias, stopWhenResidualRises, recordTrace);
+        }
+
+        public Options withStagnationTolerance(double value) {
+            return new Options(maxIterations, residualTolerance, value, debias, stopWhenResidualRises, recordTrace);
         }
 
         public Options withDebias(boolean value) {
-            return new Options(maxIterations, tolerance, value, stopWhenResidualRises, recordTrace);
+            return new Options(maxIterations, residualTolerance, stagnationTolerance, value, stopWhenResidualRises,
+                    recordTrace);
         }
 
         public Options withStopWhenResidualRises(boolean value) {
-            return new Options(maxIterations, tolerance, debias, value, recordTrace);
+            return new Options(maxIterations, residualTolerance, stagnationTolerance, debias, value, recordTrace);
         }
 
         public Options withRecordTrace(boolean value) {
-            return new Options(maxIterations, tolerance, debias, stopWhenResidualRises, value);
+            return new Options(maxIterations, residualTolerance, stagnationTolerance, debias, stopWhenResidualRises,
+                    value);
         }
+    }
+
+    /** A relative tolerance in [0, 1). */
+    static double requireRelative(String name, double value) {
+        Checks.requireNonNegative(name, value);
+        if (value >= 1) {
+            throw new IllegalArgumentException(name + " must be below 1: " + value);
+        }
+        return value;
     }
 
     public Cosamp() {
@@ -141,8 +159,7 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
         int k = problem.sparsity();
         int mergedCapacity = Math.min(3 * k, Math.min(m, n));
         DenseKernel kernel = DenseKernels.active();
-        double tolerance = options.tolerance();
-        double targetResidual = tolerance * DenseKernels.norm2(y, m);
+        double targetResidual = options.residualTolerance() * DenseKernels.norm2(y, m);
 
         double[] x = new double[n];          // current estimate, supported on `support`
         double[] candidate = new double[n];  // next estimate, supported on `candidateSupport`
@@ -233,7 +250,7 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
                 bestNorm = residualNorm;
             }
             if (residualNorm <= targetResidual
-                    || (sameSupport && Math.abs(residualNorm - previousNorm) <= tolerance * previousNorm)) {
+                    || (sameSupport && Math.abs(residualNorm - previousNorm) <= options.stagnationTolerance() * previousNorm)) {
                 converged = true;
                 break;
             }

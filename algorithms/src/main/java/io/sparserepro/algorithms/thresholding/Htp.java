@@ -32,7 +32,7 @@ import java.util.Map;
  *
  * <p><b>Stopping rule.</b> The paper's natural rule: stop when the support repeats,
  * Sᵗ⁺¹ = Sᵗ (then xᵗ⁺¹ = xᵗ: a fixed point), with {@code converged = true}. Optionally
- * ({@code tolerance} &gt; 0; default 0, off) also stop when ‖y − A xᵗ‖₂ ≤ tolerance·‖y‖₂.
+ * ({@code residualTolerance} &gt; 0; default 0, off) also stop when ‖y − A xᵗ‖₂ ≤ residualTolerance·‖y‖₂.
  * Otherwise stop after {@code maxIterations} (default 500): HTP can cycle between supports
  * on matrices far from the RIP regime, and the paper's finite-convergence theorem needs it.
  *
@@ -58,7 +58,7 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
      * Options of {@link Htp}.
      *
      * @param maxIterations iteration cap, ≥ 1 (default 500)
-     * @param tolerance     stop also when ‖y − Ax‖₂ ≤ tolerance·‖y‖₂, ≥ 0 (default 0: off)
+     * @param residualTolerance     stop also when ‖y − Ax‖₂ ≤ residualTolerance·‖y‖₂, ≥ 0 (default 0: off)
      * @param stepFactor    &gt; 0 (default 1)
      * @param stepScale     what stepFactor multiplies (default {@link StepScale#UNIT})
      * @param recordTrace   fill {@link SparseResult#trace()} (default false)
@@ -68,9 +68,9 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
                     origin = Origin.RECONSTRUCTED,
                     source = "not stated by Foucart 2011")
             int maxIterations,
-            @Option(value = "Also stop when ‖y − A x‖₂ ≤ tolerance·‖y‖₂ (relative, ≥ 0; 0: only the paper's repeated-support stop)",
+            @Option(value = "Also stop when ‖y − A x‖₂ ≤ residualTolerance·‖y‖₂ (relative, ≥ 0; 0: only the paper's repeated-support stop)",
                     origin = Origin.IMPLEMENTATION)
-            double tolerance,
+            double residualTolerance,
             @Option(value = "μ in units of the scale chosen by stepScale (> 0)",
                     origin = Origin.PAPER,
                     source = "Foucart 2011: μ = 1")
@@ -84,7 +84,7 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
             boolean recordTrace) {
         public Options {
             Checks.requirePositive("maxIterations", maxIterations);
-            Checks.requireNonNegative("tolerance", tolerance);
+            Checks.requireNonNegative("residualTolerance", residualTolerance);
             Checks.requirePositive("stepFactor", stepFactor);
             Checks.requireNonNull("stepScale", stepScale);
         }
@@ -94,23 +94,23 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
         }
 
         public Options withMaxIterations(int value) {
-            return new Options(value, tolerance, stepFactor, stepScale, recordTrace);
+            return new Options(value, residualTolerance, stepFactor, stepScale, recordTrace);
         }
 
-        public Options withTolerance(double value) {
+        public Options withResidualTolerance(double value) {
             return new Options(maxIterations, value, stepFactor, stepScale, recordTrace);
         }
 
         public Options withStepFactor(double value) {
-            return new Options(maxIterations, tolerance, value, stepScale, recordTrace);
+            return new Options(maxIterations, residualTolerance, value, stepScale, recordTrace);
         }
 
         public Options withStepScale(StepScale value) {
-            return new Options(maxIterations, tolerance, stepFactor, value, recordTrace);
+            return new Options(maxIterations, residualTolerance, stepFactor, value, recordTrace);
         }
 
         public Options withRecordTrace(boolean value) {
-            return new Options(maxIterations, tolerance, stepFactor, stepScale, value);
+            return new Options(maxIterations, residualTolerance, stepFactor, stepScale, value);
         }
     }
 
@@ -133,7 +133,7 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
         double step = options.stepFactor() * (options.stepScale() == StepScale.UNIT
                 ? SolverInputs.unitStepScale(a) : Vectors.inverseSquaredSpectralNorm(a));
         DenseKernel kernel = DenseKernels.active();
-        double targetResidual = options.tolerance() * DenseKernels.norm2(y, m);
+        double targetResidual = options.residualTolerance() * DenseKernels.norm2(y, m);
 
         double[] x = new double[n];
         double[] z = new double[n];

@@ -28,10 +28,10 @@ import java.util.Map;
  * surrogate-objective argument of Blumensath &amp; Davies, <i>Iterative thresholding for sparse
  * approximations</i>, J. Fourier Anal. Appl. 14:629–654, 2008).
  *
- * <p><b>Stopping rule.</b> Stop when ‖xᵗ⁺¹ − xᵗ‖₂ ≤ tolerance·‖xᵗ‖₂ ({@code converged =
+ * <p><b>Stopping rule.</b> Stop when ‖xᵗ⁺¹ − xᵗ‖₂ ≤ iterateTolerance·‖xᵗ‖₂ ({@code converged =
  * true}), or after {@code maxIterations} iterations. Once the support is fixed IHT is a
  * gradient iteration on it with linear rate ρ = 1 − μ λ_min(A_SᵀA_S), so the distance to its
- * limit is at most ρ/(1 − ρ) times the last step: the default tolerance 1e-12 leaves an
+ * limit is at most ρ/(1 − ρ) times the last step: the default iterateTolerance 1e-12 leaves an
  * error around 1e-10·‖x‖ even at ρ = 0.99, well below the 1e-6 the contract asks, and it is
  * still 1e4 times the round-off floor of the step (≈ ε‖x‖). On coherent matrices (spike
  * deconvolution) ρ is near 1 and IHT may need tens of thousands of iterations or stall: the
@@ -59,7 +59,7 @@ public final class Iht extends ConfiguredSolver<Iht.Options> {
      * Options of {@link Iht}.
      *
      * @param maxIterations iteration cap, ≥ 1 (default 10 000)
-     * @param tolerance     relative iterate change below which the run stops, ≥ 0 (default 1e-12)
+     * @param iterateTolerance     relative iterate change below which the run stops, ≥ 0 (default 1e-12)
      * @param stepFactor    μ·‖A‖₂², &gt; 0 (default 1; above 1 the monotonicity guarantee is void)
      * @param debias        refit the final support by least squares (default false)
      * @param recordTrace   fill {@link SparseResult#trace()} (default false)
@@ -69,9 +69,9 @@ public final class Iht extends ConfiguredSolver<Iht.Options> {
                     origin = Origin.RECONSTRUCTED,
                     source = "not stated by Blumensath & Davies 2009")
             int maxIterations,
-            @Option(value = "Stop when ‖xᵗ⁺¹ − xᵗ‖₂ ≤ tolerance·‖xᵗ‖₂ (relative iterate change, ≥ 0)",
+            @Option(value = "Stop when ‖xᵗ⁺¹ − xᵗ‖₂ ≤ iterateTolerance·‖xᵗ‖₂ (relative iterate change, ≥ 0)",
                     origin = Origin.IMPLEMENTATION)
-            double tolerance,
+            double iterateTolerance,
             @Option(value = "μ·‖A‖₂², the step in units of 1/‖A‖₂² (> 0; above 1 the monotonicity guarantee is void)",
                     origin = Origin.PAPER,
                     source = "Blumensath & Davies 2009: unit step with ‖A‖₂ < 1, i.e. μ‖A‖₂² ≤ 1")
@@ -85,7 +85,7 @@ public final class Iht extends ConfiguredSolver<Iht.Options> {
             boolean recordTrace) {
         public Options {
             Checks.requirePositive("maxIterations", maxIterations);
-            Checks.requireNonNegative("tolerance", tolerance);
+            Checks.requireNonNegative("iterateTolerance", iterateTolerance);
             Checks.requirePositive("stepFactor", stepFactor);
         }
 
@@ -94,23 +94,23 @@ public final class Iht extends ConfiguredSolver<Iht.Options> {
         }
 
         public Options withMaxIterations(int value) {
-            return new Options(value, tolerance, stepFactor, debias, recordTrace);
+            return new Options(value, iterateTolerance, stepFactor, debias, recordTrace);
         }
 
-        public Options withTolerance(double value) {
+        public Options withIterateTolerance(double value) {
             return new Options(maxIterations, value, stepFactor, debias, recordTrace);
         }
 
         public Options withStepFactor(double value) {
-            return new Options(maxIterations, tolerance, value, debias, recordTrace);
+            return new Options(maxIterations, iterateTolerance, value, debias, recordTrace);
         }
 
         public Options withDebias(boolean value) {
-            return new Options(maxIterations, tolerance, stepFactor, value, recordTrace);
+            return new Options(maxIterations, iterateTolerance, stepFactor, value, recordTrace);
         }
 
         public Options withRecordTrace(boolean value) {
-            return new Options(maxIterations, tolerance, stepFactor, debias, value);
+            return new Options(maxIterations, iterateTolerance, stepFactor, debias, value);
         }
     }
 
@@ -172,7 +172,7 @@ public final class Iht extends ConfiguredSolver<Iht.Options> {
             if (recorder != null) {
                 recorder.record(DenseKernels.norm2(r, m), support, k);
             }
-            if (Math.sqrt(changeSquared) <= options.tolerance() * Math.sqrt(previousNormSquared)) {
+            if (Math.sqrt(changeSquared) <= options.iterateTolerance() * Math.sqrt(previousNormSquared)) {
                 converged = true;
                 break;
             }

@@ -40,7 +40,7 @@ import java.util.Map;
  * shrunk by 1.98^100 ≈ 1e29); the run then ends with the current iterate, unchanged, and
  * {@code converged = false}.
  *
- * <p><b>Stopping rule.</b> Stop when ‖xᵗ⁺¹ − xᵗ‖₂ ≤ tolerance·‖xᵗ‖₂ (default 1e-12, the
+ * <p><b>Stopping rule.</b> Stop when ‖xᵗ⁺¹ − xᵗ‖₂ ≤ iterateTolerance·‖xᵗ‖₂ (default 1e-12, the
  * same rule and justification as {@link Iht}), or when g_Γ = 0 exactly (xᵗ is the
  * least-squares fit on Γ and the normalised step is undefined: a stationary point), both with
  * {@code converged = true}; or after {@code maxIterations} (default 10 000).
@@ -59,7 +59,7 @@ public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options>
      * Options of {@link NormalizedIht}.
      *
      * @param maxIterations   iteration cap, ≥ 1 (default 10 000)
-     * @param tolerance       relative iterate change below which the run stops, ≥ 0 (default 1e-12)
+     * @param iterateTolerance       relative iterate change below which the run stops, ≥ 0 (default 1e-12)
      * @param safeguardMargin c of the paper, in (0, 1) (default 0.01)
      * @param stepReduction   κ of the paper, &gt; 1/(1 − c) (default 2)
      * @param recordTrace     fill {@link SparseResult#trace()} (default false)
@@ -69,9 +69,9 @@ public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options>
                     origin = Origin.RECONSTRUCTED,
                     source = "not stated by Blumensath & Davies 2010")
             int maxIterations,
-            @Option(value = "Stop when ‖xᵗ⁺¹ − xᵗ‖₂ ≤ tolerance·‖xᵗ‖₂ (relative iterate change, ≥ 0)",
+            @Option(value = "Stop when ‖xᵗ⁺¹ − xᵗ‖₂ ≤ iterateTolerance·‖xᵗ‖₂ (relative iterate change, ≥ 0)",
                     origin = Origin.IMPLEMENTATION)
-            double tolerance,
+            double iterateTolerance,
             @Option(value = "c of the step safeguard ω = (1 − c)‖x̃ − x‖²/‖A(x̃ − x)‖², in (0, 1)",
                     origin = Origin.RECONSTRUCTED,
                     source = "Blumensath & Davies 2010 require 0 < c < 1; 0.01 is an admissible value chosen here")
@@ -85,7 +85,7 @@ public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options>
             boolean recordTrace) {
         public Options {
             Checks.requirePositive("maxIterations", maxIterations);
-            Checks.requireNonNegative("tolerance", tolerance);
+            Checks.requireNonNegative("iterateTolerance", iterateTolerance);
             if (!(safeguardMargin > 0 && safeguardMargin < 1)) {
                 throw new IllegalArgumentException("safeguardMargin must be in (0, 1): " + safeguardMargin);
             }
@@ -101,23 +101,23 @@ public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options>
         }
 
         public Options withMaxIterations(int value) {
-            return new Options(value, tolerance, safeguardMargin, stepReduction, recordTrace);
+            return new Options(value, iterateTolerance, safeguardMargin, stepReduction, recordTrace);
         }
 
-        public Options withTolerance(double value) {
+        public Options withIterateTolerance(double value) {
             return new Options(maxIterations, value, safeguardMargin, stepReduction, recordTrace);
         }
 
         public Options withSafeguardMargin(double value) {
-            return new Options(maxIterations, tolerance, value, stepReduction, recordTrace);
+            return new Options(maxIterations, iterateTolerance, value, stepReduction, recordTrace);
         }
 
         public Options withStepReduction(double value) {
-            return new Options(maxIterations, tolerance, safeguardMargin, value, recordTrace);
+            return new Options(maxIterations, iterateTolerance, safeguardMargin, value, recordTrace);
         }
 
         public Options withRecordTrace(boolean value) {
-            return new Options(maxIterations, tolerance, safeguardMargin, stepReduction, value);
+            return new Options(maxIterations, iterateTolerance, safeguardMargin, stepReduction, value);
         }
     }
 
@@ -223,7 +223,7 @@ public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options>
             if (recorder != null) {
                 recorder.record(DenseKernels.norm2(r, m), support, k);
             }
-            if (Math.sqrt(changeSquared) <= options.tolerance() * Math.sqrt(previousNormSquared)) {
+            if (Math.sqrt(changeSquared) <= options.iterateTolerance() * Math.sqrt(previousNormSquared)) {
                 converged = true;
                 break;
             }

@@ -30,8 +30,8 @@ import java.util.Map;
  * then contributes min(k, m − k) indices.
  *
  * <p><b>Stopping rule</b> (with {@code converged = true}): the paper's — the residual does not
- * decrease, ‖rˡ‖₂ ≥ (1 − tolerance)·‖rˡ⁻¹‖₂, in which case Tˡ is discarded and the previous
- * support and estimate are returned — or ‖rˡ‖₂ ≤ tolerance·‖y‖₂. The paper stops on a strict
+ * decrease, ‖rˡ‖₂ ≥ (1 − stagnationTolerance)·‖rˡ⁻¹‖₂, in which case Tˡ is discarded and the
+ * previous support and estimate are returned — or ‖rˡ‖₂ ≤ residualTolerance·‖y‖₂. The paper stops on a strict
  * increase; stopping also on equality (up to a relative 1e-12 by default, far above
  * round-off) is what ends a run whose support has stopped changing. Otherwise stop after
  * {@code maxIterations} (default 500; the rule above makes SP terminate in finitely many
@@ -50,43 +50,50 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
     /**
      * Options of {@link SubspacePursuit}.
      *
-     * @param maxIterations iteration cap, ≥ 1 (default 500)
-     * @param tolerance     relative residual target and relative decrease threshold, in [0, 1) (default 1e-12)
-     * @param recordTrace   fill {@link SparseResult#trace()} (default false)
+     * @param maxIterations       iteration cap, ≥ 1 (default 500)
+     * @param residualTolerance   stop when ‖rˡ‖₂ ≤ residualTolerance·‖y‖₂, in [0, 1) (default 1e-12)
+     * @param stagnationTolerance stop, keeping the previous iterate, when
+     *                            ‖rˡ‖₂ ≥ (1 − stagnationTolerance)·‖rˡ⁻¹‖₂, in [0, 1) (default 1e-12)
+     * @param recordTrace         fill {@link SparseResult#trace()} (default false)
      */
     public record Options(
             @Option(value = "Iteration cap (the initialisation counts as one); the paper's rule ends the run in finitely many iterations anyway",
                     origin = Origin.IMPLEMENTATION)
             int maxIterations,
-            @Option(value = "Stop when ‖rˡ‖₂ ≥ (1 − tolerance)·‖rˡ⁻¹‖₂ (keeping the previous iterate) or ‖rˡ‖₂ ≤ tolerance·‖y‖₂ (relative, in [0, 1)); the paper stops on a strict increase, 1e-12 also ends a run that no longer changes",
-                    origin = Origin.IMPLEMENTATION,
-                    source = "Dai & Milenkovic 2009: stop when the residual does not decrease")
-            double tolerance,
+            @Option(value = "Stop when ‖y − A x‖₂ ≤ residualTolerance·‖y‖₂ (relative, in [0, 1)); 1e-12 is the noiseless round-off level",
+                    origin = Origin.IMPLEMENTATION)
+            double residualTolerance,
+            @Option(value = "Stop, keeping the previous iterate, when ‖rˡ‖₂ ≥ (1 − stagnationTolerance)·‖rˡ⁻¹‖₂ (relative, in [0, 1)); 0 is the paper's stop on a non-decrease, 1e-12 also ends a run that changes only by round-off",
+                    origin = Origin.PAPER,
+                    source = "Dai & Milenkovic 2009, Algorithm 1: stop when the residual does not decrease")
+            double stagnationTolerance,
             @Option(value = "Record the residual norm and support after every iteration (allocates)",
                     origin = Origin.IMPLEMENTATION)
             boolean recordTrace) {
         public Options {
             Checks.requirePositive("maxIterations", maxIterations);
-            Checks.requireNonNegative("tolerance", tolerance);
-            if (tolerance >= 1) {
-                throw new IllegalArgumentException("tolerance must be below 1: " + tolerance);
-            }
+            Cosamp.requireRelative("residualTolerance", residualTolerance);
+            Cosamp.requireRelative("stagnationTolerance", stagnationTolerance);
         }
 
         public static Options defaults() {
-            return new Options(500, 1e-12, false);
+            return new Options(500, 1e-12, 1e-12, false);
         }
 
         public Options withMaxIterations(int value) {
-            return new Options(value, tolerance, recordTrace);
+            return new Options(value, residualTolerance, stagnationTolerance, recordTrace);
         }
 
-        public Options withTolerance(double value) {
-            return new Options(maxIterations, value, recordTrace);
+        public Options withResidualTolerance(double value) {
+            return new Options(maxIterations, value, stagnationTolerance, recordTrace);
+        }
+
+        public Options withStagnationTolerance(double value) {
+            return new Options(maxIterations, residualTolerance, value, recordTrace);
         }
 
         public Options withRecordTrace(boolean value) {
-            return new Options(maxIterations, tolerance, value);
+            return new Options(maxIterations, residualTolerance, stagnationTolerance, value);
         }
     }
 
@@ -109,8 +116,7 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
         int mergedCapacity = Math.min(2 * k, Math.min(m, n));
         int proxySize = Math.min(k, mergedCapacity - k);
         DenseKernel kernel = DenseKernels.active();
-        double tolerance = options.tolerance();
-        double targetResidual = tolerance * DenseKernels.norm2(y, m);
+        double targetResidual = options.residualTolerance() * DenseKernels.norm2(y, m);
 
         double[] x = new double[n];
         double[] candidate = new double[n];
@@ -173,7 +179,7 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
             supportFit.residual(candidateResidual);
             double candidateNorm = DenseKernels.norm2(candidateResidual, m);
             iterations++;
-            if (candidateNorm >= (1 - tolerance) * residualNorm) {
+            if (candidateNorm >= (1 - options.stagnationTolerance()) * residualNorm) {
                 // No decrease: discard Tˡ, keep the previous support and estimate (the paper's rule).
                 if (recorder != null) {
                     recorder.record(residualNorm, support, k);

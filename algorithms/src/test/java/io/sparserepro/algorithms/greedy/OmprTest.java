@@ -38,7 +38,7 @@ class OmprTest extends SparseSolverContractTest {
                 start = LargestK.of(NaiveGreedy.correlations(a, p.observations()), p.sparsity());
             }
             NaiveGreedy.OmprRun reference = NaiveGreedy.ompr(a, p.observations(), p.sparsity(), start,
-                    refit, options.stepSize(), options.maxIterations());
+                    refit, options.stepFactor(), options.maxIterations());
             SparseResult result = new Ompr(options).solve(p);
             int[] expected = reference.fit().support().clone();
             Arrays.sort(expected);
@@ -67,12 +67,12 @@ class OmprTest extends SparseSolverContractTest {
     void matchesTheTextbookAlgorithmWithALongStep() {
         // η = 2 replaces often and, far from the RIP regime, cycles: several runs end at the
         // cap of 100, which the reference must reproduce too (converged = false).
-        assertMatchesReference(Ompr.Options.defaults().withStepSize(2).withMaxIterations(100), false, false, 10);
+        assertMatchesReference(Ompr.Options.defaults().withStepFactor(2).withMaxIterations(100), false, false, 10);
     }
 
     @Test
     void matchesTheTextbookAlgorithmWithAnotherStepAndStart() {
-        assertMatchesReference(Ompr.Options.defaults().withStepSize(0.7)
+        assertMatchesReference(Ompr.Options.defaults().withStepFactor(0.7)
                 .withStart(Ompr.Start.LARGEST_CORRELATIONS), false, true, 10);
     }
 
@@ -125,8 +125,8 @@ class OmprTest extends SparseSolverContractTest {
     @Test
     void badOptionsAreRejectedWithTheArgumentName() {
         Ompr.Options d = Ompr.Options.defaults();
-        assertMessage(() -> d.withStepSize(0), "stepSize must be positive and finite: 0.0");
-        assertMessage(() -> d.withStepSize(Double.NaN), "stepSize must be positive and finite: NaN");
+        assertMessage(() -> d.withStepFactor(0), "stepFactor must be positive and finite: 0.0");
+        assertMessage(() -> d.withStepFactor(Double.NaN), "stepFactor must be positive and finite: NaN");
         assertMessage(() -> d.withMaxIterations(0), "maxIterations must be positive: 0");
         assertMessage(() -> d.withReplacement(null), "replacement must not be null");
         assertMessage(() -> d.withStart(null), "start must not be null");

@@ -27,7 +27,7 @@ class SeaTest extends SparseSolverContractTest {
 
     private static Sea traced(int iterations) {
         return Sea.standalone(Sea.Options.defaults().withRecordTrace(true).withMaxIterations(iterations)
-                .withStopAtRoundOff(false));
+                .withResidualTolerance(0));
     }
 
     @Test
@@ -227,7 +227,7 @@ class SeaTest extends SparseSolverContractTest {
         DenseMatrix identity = DenseMatrix.identity(6);
         Problem p = Problem.of(identity, new double[] {1, 1, 1, 0, 0, 0}, 2);
         Sea.Options options = Sea.Options.defaults().withRecordTrace(true).withMaxIterations(2)
-                .withStopAtRoundOff(false);
+                .withResidualTolerance(0);
         double[] start = {0, 1, 1, 0, 0, 0};
         SparseResult lowest = Sea.standalone(options).solveFrom(p, start);
         SparseResult keep = Sea.standalone(options.withTieBreak(Sea.TieBreak.KEEP_CURRENT)).solveFrom(p, start);
@@ -239,7 +239,16 @@ class SeaTest extends SparseSolverContractTest {
 
     @Test
     void optionsAreValidated() {
-        assertMessage(() -> Sea.Options.defaults().withMaxIterations(0), "maxIterations must be in [1, 100000000]: 0");
+        assertMessage(() -> Sea.Options.defaults().withMaxIterations(0),
+                "exactly one of maxIterations and iterationsPerSparsity must be positive (the other 0): "
+                        + "maxIterations = 0, iterationsPerSparsity = 0");
+        assertMessage(() -> Sea.Options.defaults().withMaxIterations(-1), "maxIterations must be in [0, 100000000]: -1");
+        assertMessage(() -> Sea.Options.defaults().withIterationsPerSparsity(-2),
+                "iterationsPerSparsity must be in [0, 100000000]: -2");
+        assertMessage(() -> new Sea.Options(1.0, 100, 10, 1e-12, 8, true, Sea.TieBreak.LOWEST_INDEX, false),
+                "exactly one of maxIterations and iterationsPerSparsity must be positive (the other 0): "
+                        + "maxIterations = 100, iterationsPerSparsity = 10");
+        assertMessage(() -> Sea.Options.defaults().withResidualTolerance(1), "residualTolerance must be in [0, 1): 1.0");
         assertMessage(() -> Sea.Options.defaults().withStepFactor(-1), "stepFactor");
         assertMessage(() -> Sea.Options.defaults().withSupportCacheSize(-1), "supportCacheSize");
         assertMessage(() -> Sea.after(null), "inner must not be null");

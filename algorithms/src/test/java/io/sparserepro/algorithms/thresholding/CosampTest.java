@@ -25,7 +25,7 @@ class CosampTest extends SparseSolverContractTest {
     @Test
     void nameAndDefaults() {
         assertEquals("cosamp", new Cosamp().name());
-        assertEquals(new Cosamp.Options(100, 1e-12, false, false, false), Cosamp.Options.defaults());
+        assertEquals(new Cosamp.Options(100, 1e-12, 1e-12, false, false, false), Cosamp.Options.defaults());
     }
 
     @Test
@@ -135,8 +135,8 @@ class CosampTest extends SparseSolverContractTest {
     void badOptionsAreRejectedWithTheArgumentName() {
         Cosamp.Options d = Cosamp.Options.defaults();
         assertMessage(() -> d.withMaxIterations(0), "maxIterations must be positive: 0");
-        assertMessage(() -> d.withTolerance(-1e-3), "tolerance must be non-negative and finite: -0.001");
-        assertMessage(() -> d.withTolerance(1.0), "tolerance must be below 1: 1.0");
+        assertMessage(() -> d.withResidualTolerance(-1e-3), "residualTolerance must be non-negative and finite: -0.001");
+        assertMessage(() -> d.withStagnationTolerance(1.0), "stagnationTolerance must be below 1: 1.0");
         assertMessage(() -> new Cosamp(null), "options must not be null");
     }
 }
