@@ -36,6 +36,17 @@ import java.util.Map;
  * refit. Ranking ties follow largest_k: larger modulus first, then lower index, so the entry
  * dropped is the one of smallest modulus and, among equals, highest index.
  *
+ * <p><b>Swaps that raise the residual.</b> The paper's rule takes every swap that H_k makes:
+ * Algorithm OMPR(l) has no acceptance test, and its analysis (Jain, Tewari, Dhillon 2011,
+ * Theorem 3.1 and its proof) shows the objective decreasing only under a RIP condition on A
+ * (δ_2k &lt; 0.499 for η = 1). So {@link Replacement#PARTIAL_HARD_THRESHOLDING} follows the
+ * paper and may raise ‖r‖ on matrices far from that regime. Refit-and-drop is not in the
+ * paper and has no such analysis; dropping the smallest refit coefficient can leave a
+ * k-column fit worse than the one it replaces, and such a swap has no justification, so this
+ * suite's variant keeps a swap only if it strictly lowers ‖r‖: otherwise the swap is undone
+ * and the run stops (converged, diagnostic {@code risingSwapStop} = 1). That makes the
+ * variant a descent method, which also rules out cycling.
+ *
  * <p><b>Start.</b> The paper allows any k-sparse start x¹. {@link Start#EMPTY} (default) is
  * x¹ = 0: while |I| &lt; k the thresholding keeps all of J, so the first k iterations are exactly
  * {@link Omp}'s, and replacements begin from OMP's support. {@link Start#LARGEST_CORRELATIONS}
@@ -51,7 +62,7 @@ import java.util.Map;
  * from RIP conditions); {@code converged} is false then. The last iterate is returned.
  *
  * <p>{@code iterations} counts support updates (growth steps and replacements); diagnostics:
- * {@code replacements}. Least squares use {@link SupportLeastSquares} (incremental QR; a
+ * {@code replacements}, {@code risingSwapStop}. Least squares use {@link SupportLeastSquares} (incremental QR; a
  * dependent column is kept with coefficient 0, so it is the first to be dropped).
  * Immutable and thread-safe.
  */
@@ -198,6 +209,7 @@ public final class Ompr extends ConfiguredSolver<Ompr.Options> {
         int iterations = 0;
         int replacements = 0;
         boolean converged = false;
+        boolean risingSwapStop = false;
         while (iterations < options.maxIterations()) {
             if (residualNorm <= stopNorm) {
                 converged = true;
@@ -236,6 +248,18 @@ public final class Ompr extends ConfiguredSolver<Ompr.Options> {
                     ls.add(j);
                 }
                 ls.remove(drop);
+                if (refit) {
+                    ls.residual(residual);
+                    if (!(DenseKernels.norm2(residual, m) < residualNorm)) {
+                        // The variant's own rule (class comment): keep a swap only if it lowers
+                        // the residual; undo it and stop at this local optimum.
+                        ls.remove(j);
+                        ls.add(drop);
+                        risingSwapStop = true;
+                        converged = true;
+                        break;
+                    }
+                }
                 onSupport[drop] = false;
                 onSupport[j] = true;
                 replacements++;
@@ -253,7 +277,8 @@ public final class Ompr extends ConfiguredSolver<Ompr.Options> {
         ls.estimate(estimate, coefficients);
         int size = ls.support(support);
         return SparseResult.of(a, y, estimate, Arrays.copyOf(support, size), iterations, converged,
-                trace == null ? null : trace.build(), Map.of("replacements", (double) replacements));
+                trace == null ? null : trace.build(), Map.of("replacements", (double) replacements,
+                        "risingSwapStop", risingSwapStop ? 1.0 : 0.0));
     }
 
     /**

@@ -33,14 +33,20 @@ import java.util.Map;
  * ({@link io.sparserepro.core.linalg.SupportLeastSquares}' documented fallback), so b is a
  * basic least-squares solution and the pruning sees those columns as 0.
  *
- * <p><b>Stopping rule</b> (with {@code converged = true}): ‖rᵗ⁺¹‖₂ ≤ residualTolerance·‖y‖₂ (the
- * paper's halting test on the residual), or a fixed point: the pruned support repeats and the
- * residual changes by at most stagnationTolerance·‖rᵗ‖ (the next iteration would repeat this one).
- * Otherwise stop after {@code maxIterations} (default 100) with {@code converged = false}.
- * The paper has no stop on a rising residual — CoSaMP's residual is not monotone and it often
- * recovers after a rise — but the heuristic is available as {@code stopWhenResidualRises}
- * (default off; it lowers the recovery rate near the phase transition). The default
- * tolerances 1e-12 is far above the round-off of a residual and far below any real progress.
+ * <p><b>Stopping rule: the paper's, by default.</b> Needell &amp; Tropp discuss halting when
+ * the residual ‖v‖₂ = ‖y − A xᵗ‖₂ is small (compared with the noise level, or a tolerance
+ * when there is no noise), or after the fixed iteration count of their convergence theorem,
+ * which is a bound for the analysis rather than a setting for experiments. They do not stop on
+ * a rising residual: CoSaMP's residual is not monotone and often recovers after a rise. The
+ * defaults implement that rule (with {@code converged = true}): ‖rᵗ⁺¹‖₂ ≤
+ * {@code residualTolerance}·‖y‖₂ (1e-12: the noiseless round-off level), plus an exact fixed
+ * point, not a heuristic: the pruned support repeats and the residual changes by at most
+ * {@code stagnationTolerance}·‖rᵗ‖ (the iteration is deterministic, so the next one would
+ * repeat this one). Otherwise stop after {@code maxIterations} (default 100) with
+ * {@code converged = false}. The other variant is one option away:
+ * {@code stopWhenResidualRises = true} also stops, keeping the previous iterate, when the
+ * residual rises (a common heuristic, not the paper's; it lowers the recovery rate near the
+ * phase transition).
  *
  * <p><b>Returned iterate.</b> The iterate of smallest residual seen, x⁰ = 0 included, so the
  * result never fits worse than the zero vector: on coherent matrices the pruned vector of
@@ -79,7 +85,7 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
             int maxIterations,
             @Option(value = "Stop when ‖y − A x‖₂ ≤ residualTolerance·‖y‖₂ (relative, in [0, 1)); 1e-12 is the noiseless round-off level",
                     origin = Origin.PAPER,
-                    source = "Needell & Tropp 2009, Sec. 2.2 and Sec. 5: halt when the residual norm is small")
+                    source = "Needell & Tropp 2009, halting criteria: halt when the residual norm is small")
             double residualTolerance,
             @Option(value = "Stop when the pruned support repeats and ‖y − A x‖₂ changes by at most stagnationTolerance times its previous value (relative, in [0, 1)): the next iteration would repeat this one",
                     origin = Origin.IMPLEMENTATION)

@@ -82,6 +82,56 @@ class OmprTest extends SparseSolverContractTest {
     }
 
     @Test
+    void theRefitVariantStopsBeforeASwapThatWouldRaiseTheResidual() {
+        Ompr refit = new Ompr(Ompr.Options.defaults().withReplacement(Ompr.Replacement.REFIT_AND_DROP)
+                .withRecordTrace(true));
+        int risingStops = 0;
+        for (int seed = 0; seed < 60; seed++) {
+            Problem p = hardProblem(200 + seed);
+            SparseResult result = refit.solve(p);
+            double[] residuals = result.trace().residualNorms();
+            for (int t = p.sparsity(); t < residuals.length; t++) {
+                assertTrue(residuals[t] < residuals[t - 1], "seed " + seed + ": swap " + t + " did not descend");
+            }
+            if (result.diagnostic("risingSwapStop") == 1.0) {
+                risingStops++;
+                assertTrue(result.converged());
+                // The swap it refused, recomputed independently: refit on S ∪ {j}, drop the
+                // smallest |coefficient|, refit; it must not lower the residual.
+                DenseMatrix a = p.operator().toDense();
+                NaiveGreedy.Fit fit = NaiveGreedy.fit(a, p.observations(), result.support());
+                int j = NaiveGreedy.argmaxOff(NaiveGreedy.correlations(a, fit.residual()), fit.support());
+                int[] joined = NaiveGreedy.append(fit.support(), j);
+                int drop = NaiveGreedy.rankedLast(joined, NaiveGreedy.fit(a, p.observations(), joined).coefficients());
+                assertTrue(drop != joined.length - 1, "seed " + seed + ": the incoming column would be dropped");
+                double after = NaiveGreedy.fit(a, p.observations(), NaiveGreedy.without(joined, drop)).residualSquared();
+                // Two QR fits agree to ~1e-13 relative (cond ≲ 30): the refused swap is no descent.
+                assertTrue(after >= fit.residualSquared() * (1 - 1e-9), "seed " + seed);
+            }
+        }
+        assertTrue(risingStops > 0, "the instances must contain a swap that raises the residual");
+    }
+
+    @Test
+    void thePapersRuleTakesASwapThatRaisesTheResidual() {
+        // Far from the RIP regime (ρ = 0.4, noisy) H_k may raise ‖r‖: the paper has no test.
+        int rises = 0;
+        for (int seed = 0; seed < 30 && rises == 0; seed++) {
+            Problem p = hardProblem(300 + seed);
+            SparseResult result = new Ompr(Ompr.Options.defaults().withStepFactor(2).withMaxIterations(100)
+                    .withRecordTrace(true)).solve(p);
+            double[] residuals = result.trace().residualNorms();
+            for (int t = p.sparsity(); t < residuals.length; t++) {
+                if (residuals[t] > residuals[t - 1] * (1 + 1e-9)) {
+                    rises++;
+                }
+            }
+            assertEquals(0.0, result.diagnostic("risingSwapStop"));
+        }
+        assertTrue(rises > 0, "some swap of the paper's rule must raise the residual on these instances");
+    }
+
+    @Test
     void finalSupportIsAFixedPointOfOneMoreReplacementStep() {
         for (int seed = 0; seed < 15; seed++) {
             Problem p = hardProblem(100 + seed);
