@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * SEA's iteration budget T against recovery (docs/SEA-BUDGET.md): support distance |S* \ Ŝ|
- * and exact-recovery rate of SEA₀ and SEA_OMP for T ∈ {100, 250, 500, 1000, 2000, 4000, 8000}
- * (and 16000 on deconvolution) on noiseless spike deconvolution (n = m = 200, Gaussian kernel
+ * and exact-recovery rate of SEA₀ and SEA_OMP for T ∈ {100, 250, 500, 1000, 2000, 4000, 8000,
+ * 16000} (and 32000 on deconvolution) on noiseless spike deconvolution (n = m = 200, Gaussian kernel
  * width 3, k = 12; default 100 runs) and Gaussian instances (m = 250, n = 500,
  * k ∈ {40, 60, 75}; default 50 runs each), amplitudes uniform in [−2, −1] ∪ [1, 2].
  *
@@ -35,9 +35,9 @@ import java.util.List;
  * see the same instances.
  */
 public final class SeaBudgetSweep {
-    static final int[] BUDGETS = {100, 250, 500, 1000, 2000, 4000, 8000};
+    static final int[] BUDGETS = {100, 250, 500, 1000, 2000, 4000, 8000, 16000};
     /** Deconvolution is cheap and its best iterates come late: one more doubling there. */
-    static final int[] DECONVOLUTION_BUDGETS = {100, 250, 500, 1000, 2000, 4000, 8000, 16000};
+    static final int[] DECONVOLUTION_BUDGETS = {100, 250, 500, 1000, 2000, 4000, 8000, 16000, 32000};
     private static final long MASTER_SEED = 2026;
     /** Instances per configuration re-solved with each budget to check the prefix argument. */
     private static final int CHECKED_INSTANCES = 2;

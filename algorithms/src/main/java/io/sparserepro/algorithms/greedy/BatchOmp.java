@@ -1,7 +1,7 @@
 package io.sparserepro.algorithms.greedy;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
-import io.sparserepro.algorithms.SolverInputs;
+import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
@@ -161,9 +161,9 @@ public final class BatchOmp extends ConfiguredSolver<BatchOmp.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
-        SolverInputs.requireSolvable(problem);
-        Prepared prepared = prepare(problem.operator().toDense());
-        return new Workspace(prepared, problem.sparsity()).run(problem.observations(), problem.sparsity());
+        DenseProblem d = DenseProblem.of(problem);
+        Prepared prepared = prepare(d.a());
+        return new Workspace(prepared, d.k()).run(d.y(), d.k());
     }
 
     /** Batch-OMP for one signal y on a prepared matrix. */

@@ -1,7 +1,7 @@
 package io.sparserepro.algorithms.greedy;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
-import io.sparserepro.algorithms.SolverInputs;
+import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
@@ -134,12 +134,12 @@ public final class ExhaustiveLocalSearch extends ConfiguredSolver<ExhaustiveLoca
 
     @Override
     public SparseResult solve(Problem problem) {
-        SolverInputs.requireSolvable(problem);
+        DenseProblem d = DenseProblem.of(problem);
         SparseResult start = new Omp(Omp.Options.defaults().withRankTolerance(options.rankTolerance())).solve(problem);
-        DenseMatrix a = problem.operator().toDense();
-        double[] y = problem.observations();
+        DenseMatrix a = d.a();
+        double[] y = d.y();
         int size = start.support().length;
-        Trace.Recorder trace = options.recordTrace() ? new Trace.Recorder() : null;
+        Trace.Recorder trace = DenseProblem.recorder(options.recordTrace());
         if (trace != null) {
             trace.record(start.residualNorm(), start.support(), size);
         }

@@ -1,7 +1,7 @@
 package io.sparserepro.algorithms.greedy;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
-import io.sparserepro.algorithms.SolverInputs;
+import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
@@ -100,14 +100,14 @@ public final class Omp extends ConfiguredSolver<Omp.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
-        SolverInputs.requireSolvable(problem);
-        DenseMatrix a = problem.operator().toDense();
-        double[] y = problem.observations();
-        int k = problem.sparsity();
-        int m = a.rows();
-        int n = a.cols();
+        DenseProblem d = DenseProblem.of(problem);
+        DenseMatrix a = d.a();
+        double[] y = d.y();
+        int k = d.k();
+        int m = d.m();
+        int n = d.n();
         double[] data = a.data();
-        DenseKernel kernel = DenseKernels.active();
+        DenseKernel kernel = d.kernel();
 
         SupportLeastSquares ls = new SupportLeastSquares(a, k, options.rankTolerance());
         ls.setObservations(y);
@@ -115,9 +115,9 @@ public final class Omp extends ConfiguredSolver<Omp.Options> {
         double[] correlations = new double[n];
         boolean[] onSupport = new boolean[n];
         int[] support = new int[k];
-        Trace.Recorder trace = options.recordTrace() ? new Trace.Recorder() : null;
+        Trace.Recorder trace = DenseProblem.recorder(options.recordTrace());
 
-        double stopNorm = options.residualTolerance() * DenseKernels.norm2(y, m);
+        double stopNorm = options.residualTolerance() * d.yNorm();
         double residualNorm = DenseKernels.norm2(residual, m);
         int iterations = Math.min(k, options.maxIterations());
         boolean converged = iterations == k;
@@ -150,8 +150,7 @@ public final class Omp extends ConfiguredSolver<Omp.Options> {
 
         double[] estimate = new double[n];
         ls.estimate(estimate, new double[k]);
-        return SparseResult.of(a, y, estimate, java.util.Arrays.copyOf(support, size), iterations,
-                converged, trace == null ? null : trace.build(),
+        return d.result(estimate, support, size, iterations, converged, trace,
                 Map.of("dependentColumnStop", dependentStop ? 1.0 : 0.0));
     }
 

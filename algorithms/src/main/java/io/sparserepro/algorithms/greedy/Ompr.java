@@ -1,6 +1,7 @@
 package io.sparserepro.algorithms.greedy;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
+import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
@@ -9,11 +10,9 @@ import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
-import io.sparserepro.core.linalg.DenseMatrix;
 import io.sparserepro.core.linalg.SupportLeastSquares;
 import io.sparserepro.core.problem.Problem;
 import io.sparserepro.core.select.LargestK;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -171,100 +170,149 @@ public final class Ompr extends ConfiguredSolver<Ompr.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
-        SolverInputs.requireSolvable(problem);
-        DenseMatrix a = problem.operator().toDense();
-        double[] y = problem.observations();
-        int k = problem.sparsity();
-        int m = a.rows();
-        int n = a.cols();
-        double[] data = a.data();
-        DenseKernel kernel = DenseKernels.active();
-        int capacity = Math.min(k + 1, n);
+        return new Run(DenseProblem.of(problem)).run();
+    }
 
-        SupportLeastSquares ls = new SupportLeastSquares(a, capacity, options.rankTolerance());
-        ls.setObservations(y);
-        double[] residual = new double[m];
-        double[] correlations = new double[n];
-        double[] estimate = new double[n];
-        double[] coefficients = new double[capacity];
-        int[] support = new int[capacity];
-        boolean[] onSupport = new boolean[n];
-        Trace.Recorder trace = options.recordTrace() ? new Trace.Recorder() : null;
+    /** The per-call state of one run: the support's incremental QR, the fit and the counters. */
+    private final class Run {
+        private final DenseProblem d;
+        private final int k;
+        private final int m;
+        private final int n;
+        private final double[] data;
+        private final DenseKernel kernel;
+        private final SupportLeastSquares ls;
+        private final double[] residual;
+        private final double[] correlations;
+        private final double[] estimate;
+        private final double[] coefficients;
+        private final int[] support;
+        private final boolean[] onSupport;
+        private final Trace.Recorder trace;
+        private final boolean refit;
+        private final double eta;
+        private double residualNorm;
+        private int iterations;
+        private int replacements;
+        private boolean converged;
+        private boolean risingSwapStop;
 
-        if (options.start() == Start.LARGEST_CORRELATIONS) {
-            kernel.multiplyTransposed(data, m, n, y, correlations);
-            for (int j : LargestK.of(correlations, k)) {
-                ls.add(j);
-                onSupport[j] = true;
-            }
+        Run(DenseProblem d) {
+            this.d = d;
+            this.k = d.k();
+            this.m = d.m();
+            this.n = d.n();
+            this.data = d.a().data();
+            this.kernel = d.kernel();
+            int capacity = Math.min(k + 1, n);
+            ls = new SupportLeastSquares(d.a(), capacity, options.rankTolerance());
+            ls.setObservations(d.y());
+            residual = new double[m];
+            correlations = new double[n];
+            estimate = new double[n];
+            coefficients = new double[capacity];
+            support = new int[capacity];
+            onSupport = new boolean[n];
+            trace = DenseProblem.recorder(options.recordTrace());
+            refit = options.replacement() == Replacement.REFIT_AND_DROP;
+            // η in A's own scale: exactly stepFactor for unit-norm columns (see SolverInputs).
+            eta = options.stepFactor() * SolverInputs.unitStepScale(d.a());
         }
-        ls.residual(residual);
-        double residualNorm = DenseKernels.norm2(residual, m);
-        ls.estimate(estimate, coefficients);
-        double stopNorm = options.residualTolerance() * DenseKernels.norm2(y, m);
-        boolean refit = options.replacement() == Replacement.REFIT_AND_DROP;
-        // η in A's own scale: exactly stepFactor for unit-norm columns (see SolverInputs).
-        double eta = options.stepFactor() * SolverInputs.unitStepScale(a);
 
-        int iterations = 0;
-        int replacements = 0;
-        boolean converged = false;
-        boolean risingSwapStop = false;
-        while (iterations < options.maxIterations()) {
-            if (residualNorm <= stopNorm) {
-                converged = true;
-                break;
-            }
-            kernel.multiplyTransposed(data, m, n, residual, correlations);
-            int j = GreedySupport.argmaxAbsOff(correlations, n, onSupport);
-            if (j < 0) {
-                converged = true; // every column is on the support (k = n): nothing to replace
-                break;
-            }
-            if (ls.size() < k) {
-                if (!ls.add(j)) {
-                    ls.remove(j);
+        SparseResult run() {
+            start();
+            double stopNorm = options.residualTolerance() * d.yNorm();
+            while (iterations < options.maxIterations()) {
+                if (residualNorm <= stopNorm) {
                     converged = true;
                     break;
                 }
-                onSupport[j] = true;
-            } else {
-                int drop;
-                if (refit) {
-                    ls.add(j);
-                    ls.estimate(estimate, coefficients);
-                    drop = smallestRanked(estimate, null, 0, onSupport, j, n);
-                } else {
-                    drop = smallestRanked(estimate, correlations, eta, onSupport, j, n);
-                }
-                if (drop == j) {
-                    if (refit) {
-                        ls.remove(j);
-                    }
-                    converged = true; // fixed point: the support would never change again
+                kernel.multiplyTransposed(data, m, n, residual, correlations);
+                int j = GreedySupport.argmaxAbsOff(correlations, n, onSupport);
+                if (j < 0) {
+                    converged = true; // every column is on the support (k = n): nothing to replace
                     break;
                 }
-                if (!refit) {
-                    ls.add(j);
+                boolean changed = ls.size() < k ? grow(j) : replace(j);
+                if (!changed) {
+                    converged = true;
+                    break;
                 }
-                ls.remove(drop);
-                if (refit) {
-                    ls.residual(residual);
-                    if (!(DenseKernels.norm2(residual, m) < residualNorm)) {
-                        // The variant's own rule (class comment): keep a swap only if it lowers
-                        // the residual; undo it and stop at this local optimum.
-                        ls.remove(j);
-                        ls.add(drop);
-                        risingSwapStop = true;
-                        converged = true;
-                        break;
-                    }
-                }
-                onSupport[drop] = false;
-                onSupport[j] = true;
-                replacements++;
+                iterations++;
+                update();
             }
-            iterations++;
+            ls.estimate(estimate, coefficients);
+            int size = ls.support(support);
+            return d.result(estimate, support, size, iterations, converged, trace,
+                    Map.of("replacements", (double) replacements, "risingSwapStop", risingSwapStop ? 1.0 : 0.0));
+        }
+
+        /** The initial support ({@link Start}) and its fit. */
+        private void start() {
+            if (options.start() == Start.LARGEST_CORRELATIONS) {
+                kernel.multiplyTransposed(data, m, n, d.y(), correlations);
+                for (int j : LargestK.of(correlations, k)) {
+                    ls.add(j);
+                    onSupport[j] = true;
+                }
+            }
+            ls.residual(residual);
+            residualNorm = DenseKernels.norm2(residual, m);
+            ls.estimate(estimate, coefficients);
+        }
+
+        /** Growth (|I| &lt; k) adds j as OMP does; false if j is numerically dependent on I (as OMP, stop). */
+        private boolean grow(int j) {
+            if (!ls.add(j)) {
+                ls.remove(j);
+                return false;
+            }
+            onSupport[j] = true;
+            return true;
+        }
+
+        /**
+         * One replacement with incoming j (class comment); false at a fixed point (j itself
+         * would be dropped) or, for the refit variant, when the swap would not lower ‖r‖.
+         */
+        private boolean replace(int j) {
+            int drop;
+            if (refit) {
+                ls.add(j);
+                ls.estimate(estimate, coefficients);
+                drop = smallestRanked(estimate, null, 0, onSupport, j, n);
+            } else {
+                drop = smallestRanked(estimate, correlations, eta, onSupport, j, n);
+            }
+            if (drop == j) {
+                if (refit) {
+                    ls.remove(j);
+                }
+                return false; // fixed point: the support would never change again
+            }
+            if (!refit) {
+                ls.add(j);
+            }
+            ls.remove(drop);
+            if (refit) {
+                ls.residual(residual);
+                if (!(DenseKernels.norm2(residual, m) < residualNorm)) {
+                    // The variant's own rule (class comment): keep a swap only if it lowers
+                    // the residual; undo it and stop at this local optimum.
+                    ls.remove(j);
+                    ls.add(drop);
+                    risingSwapStop = true;
+                    return false;
+                }
+            }
+            onSupport[drop] = false;
+            onSupport[j] = true;
+            replacements++;
+            return true;
+        }
+
+        /** The residual, its norm, the estimate and the trace entry of the new support. */
+        private void update() {
             ls.residual(residual);
             residualNorm = DenseKernels.norm2(residual, m);
             ls.estimate(estimate, coefficients);
@@ -273,12 +321,6 @@ public final class Ompr extends ConfiguredSolver<Ompr.Options> {
                 trace.record(residualNorm, support, size);
             }
         }
-
-        ls.estimate(estimate, coefficients);
-        int size = ls.support(support);
-        return SparseResult.of(a, y, estimate, Arrays.copyOf(support, size), iterations, converged,
-                trace == null ? null : trace.build(), Map.of("replacements", (double) replacements,
-                        "risingSwapStop", risingSwapStop ? 1.0 : 0.0));
     }
 
     /**

@@ -1,13 +1,12 @@
 package io.sparserepro.algorithms.thresholding;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
-import io.sparserepro.algorithms.SolverInputs;
+import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
 import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
-import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
 import io.sparserepro.core.linalg.DenseMatrix;
 import io.sparserepro.core.problem.Problem;
@@ -157,46 +156,102 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
-        SolverInputs.requireSolvable(problem);
-        DenseMatrix a = problem.operator().toDense();
-        double[] y = problem.observations();
-        int m = a.rows();
-        int n = a.cols();
-        int k = problem.sparsity();
-        int mergedCapacity = Math.min(3 * k, Math.min(m, n));
-        DenseKernel kernel = DenseKernels.active();
-        double targetResidual = options.residualTolerance() * DenseKernels.norm2(y, m);
+        return new Run(DenseProblem.of(problem)).run();
+    }
 
-        double[] x = new double[n];          // current estimate, supported on `support`
-        double[] candidate = new double[n];  // next estimate, supported on `candidateSupport`
-        double[] proxy = new double[n];
-        double[] merged = new double[n];     // b, supported on `mergedSupport`
-        double[] mergedValues = new double[mergedCapacity];
-        double[] r = y.clone();
-        double[] candidateResidual = new double[m];
-        int[] support = new int[k];
-        int supportSize = 0;
-        int[] candidateSupport = new int[k];
-        int candidateSize = 0;
-        int[] omega = new int[Math.min(2 * k, n)];
-        int[] mergedSupport = new int[mergedCapacity];
-        int mergedSize = 0;
-        int[] previousMerged = new int[mergedCapacity];
-        int[] kept = new int[k];
-        LargestK largest = new LargestK(n);
-        SupportFit fit = new SupportFit(a, y, mergedCapacity);
-        Trace.Recorder recorder = options.recordTrace() ? new Trace.Recorder() : null;
+    /** The per-call state of one run: the current and candidate iterates, the merged fit, the best iterate. */
+    private final class Run {
+        private final DenseProblem d;
+        private final DenseMatrix a;
+        private final double[] y;
+        private final int m;
+        private final int n;
+        private final int k;
+        private final double targetResidual;
+        private double[] x;                  // current estimate, supported on `support`
+        private double[] candidate;          // next estimate, supported on `candidateSupport`
+        private final double[] proxy;
+        private final double[] merged;       // b, supported on `mergedSupport`
+        private final double[] mergedValues;
+        private double[] r;
+        private double[] candidateResidual;
+        private int[] support;
+        private int supportSize;
+        private int[] candidateSupport;
+        private int candidateSize;
+        private final int[] omega;
+        private final int[] mergedSupport;
+        private int mergedSize;
+        private final int[] previousMerged;
+        private final int[] kept;
+        private final LargestK largest;
+        private final SupportFit fit;
+        private final Trace.Recorder recorder;
+        private double residualNorm;
+        private final double[] best;         // the iterate of smallest residual; x⁰ = 0 at first
+        private final int[] bestSupport;
+        private int bestSize;
+        private double bestNorm;
+        private int iterations;
+        private int rankDeficientSolves;
+        private boolean converged;
 
-        double residualNorm = DenseKernels.norm2(y, m);
-        double[] best = new double[n];        // the iterate of smallest residual; x⁰ = 0 at first
-        int[] bestSupport = new int[k];
-        int bestSize = 0;
-        double bestNorm = residualNorm;
-        int iterations = 0;
-        int rankDeficientSolves = 0;
-        boolean converged = false;
-        while (iterations < options.maxIterations()) {
-            kernel.multiplyTransposed(a.data(), m, n, r, proxy);
+        Run(DenseProblem d) {
+            this.d = d;
+            this.a = d.a();
+            this.y = d.y();
+            this.m = d.m();
+            this.n = d.n();
+            this.k = d.k();
+            int mergedCapacity = Math.min(3 * k, Math.min(m, n));
+            targetResidual = options.residualTolerance() * d.yNorm();
+            x = new double[n];
+            candidate = new double[n];
+            proxy = new double[n];
+            merged = new double[n];
+            mergedValues = new double[mergedCapacity];
+            r = y.clone();
+            candidateResidual = new double[m];
+            support = new int[k];
+            candidateSupport = new int[k];
+            omega = new int[Math.min(2 * k, n)];
+            mergedSupport = new int[mergedCapacity];
+            previousMerged = new int[mergedCapacity];
+            kept = new int[k];
+            largest = new LargestK(n);
+            fit = new SupportFit(a, y, mergedCapacity);
+            recorder = DenseProblem.recorder(options.recordTrace());
+            residualNorm = d.yNorm();
+            best = new double[n];
+            bestSupport = new int[k];
+            bestNorm = residualNorm;
+        }
+
+        SparseResult run() {
+            while (iterations < options.maxIterations()) {
+                fitMergedSupport();
+                double candidateNorm = prune();
+                iterations++;
+                if (options.stopWhenResidualRises() && iterations > 1 && candidateNorm > residualNorm) {
+                    converged = true;
+                    break;
+                }
+                boolean sameSupport = candidateSize == supportSize
+                        && Arrays.equals(candidateSupport, 0, k, support, 0, supportSize);
+                double previousNorm = residualNorm;
+                accept(candidateNorm);
+                if (residualNorm <= targetResidual || (sameSupport
+                        && Math.abs(residualNorm - previousNorm) <= options.stagnationTolerance() * previousNorm)) {
+                    converged = true;
+                    break;
+                }
+            }
+            return bestResult();
+        }
+
+        /** T = Ω ∪ supp(xᵗ), Ω the largest entries of the proxy Aᵀrᵗ; b = least squares on T. */
+        private void fitMergedSupport() {
+            d.kernel().multiplyTransposed(a.data(), m, n, r, proxy);
             int omegaSize = Math.min(omega.length, m - supportSize);
             if (omegaSize > 0) {
                 largest.select(proxy, n, omegaSize, omega);
@@ -209,6 +264,10 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
                 rankDeficientSolves++;
             }
             fit.estimate(merged, previousMerged, previousMergedSize);
+        }
+
+        /** The candidate xᵗ⁺¹ = b pruned to its k largest entries, and its residual; returns ‖rᵗ⁺¹‖₂. */
+        private double prune() {
             for (int c = 0; c < mergedSize; c++) {
                 mergedValues[c] = merged[mergedSupport[c]];
             }
@@ -221,15 +280,11 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
             }
             candidateSize = k;
             Vectors.residual(a, y, candidate, candidateSupport, k, candidateResidual);
-            double candidateNorm = DenseKernels.norm2(candidateResidual, m);
-            iterations++;
-            if (options.stopWhenResidualRises() && iterations > 1 && candidateNorm > residualNorm) {
-                converged = true;
-                break;
-            }
-            boolean sameSupport = candidateSize == supportSize
-                    && Arrays.equals(candidateSupport, 0, k, support, 0, supportSize);
-            double previousNorm = residualNorm;
+            return DenseKernels.norm2(candidateResidual, m);
+        }
+
+        /** The candidate becomes the current iterate (swapping buffers); the best one is kept. */
+        private void accept(double candidateNorm) {
             double[] swapValues = x;
             x = candidate;
             candidate = swapValues;
@@ -255,24 +310,19 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
                 bestSize = supportSize;
                 bestNorm = residualNorm;
             }
-            if (residualNorm <= targetResidual
-                    || (sameSupport && Math.abs(residualNorm - previousNorm) <= options.stagnationTolerance() * previousNorm)) {
-                converged = true;
-                break;
+        }
+
+        /** The best iterate (refit if {@code debias}), with the diagnostics. */
+        private SparseResult bestResult() {
+            if (options.debias() && bestSize > 0) {
+                SupportFit refit = new SupportFit(a, y, k);
+                refit.moveTo(bestSupport, bestSize);
+                refit.estimate(best, bestSupport, bestSize);
             }
+            Map<String, Double> diagnostics = new LinkedHashMap<>();
+            diagnostics.put("rankDeficientSolves", (double) rankDeficientSolves);
+            return d.result(best, bestSupport, bestSize, iterations, converged, recorder, diagnostics);
         }
-        x = best;
-        support = bestSupport;
-        supportSize = bestSize;
-        if (options.debias() && supportSize > 0) {
-            SupportFit refit = new SupportFit(a, y, k);
-            refit.moveTo(support, supportSize);
-            refit.estimate(x, support, supportSize);
-        }
-        Map<String, Double> diagnostics = new LinkedHashMap<>();
-        diagnostics.put("rankDeficientSolves", (double) rankDeficientSolves);
-        return SparseResult.of(a, y, x, Arrays.copyOf(support, supportSize), iterations, converged,
-                recorder == null ? null : recorder.build(), diagnostics);
     }
 
     /** Sorted union of two sorted index arrays into {@code out}; returns its size. */

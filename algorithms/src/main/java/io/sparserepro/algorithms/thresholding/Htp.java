@@ -1,6 +1,7 @@
 package io.sparserepro.algorithms.thresholding;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
+import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
@@ -124,16 +125,16 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
-        SolverInputs.requireSolvable(problem);
-        DenseMatrix a = problem.operator().toDense();
-        double[] y = problem.observations();
-        int m = a.rows();
-        int n = a.cols();
-        int k = problem.sparsity();
+        DenseProblem d = DenseProblem.of(problem);
+        DenseMatrix a = d.a();
+        double[] y = d.y();
+        int m = d.m();
+        int n = d.n();
+        int k = d.k();
         double step = options.stepFactor() * (options.stepScale() == StepScale.UNIT
                 ? SolverInputs.unitStepScale(a) : Vectors.inverseSquaredSpectralNorm(a));
-        DenseKernel kernel = DenseKernels.active();
-        double targetResidual = options.residualTolerance() * DenseKernels.norm2(y, m);
+        DenseKernel kernel = d.kernel();
+        double targetResidual = options.residualTolerance() * d.yNorm();
 
         double[] x = new double[n];
         double[] z = new double[n];
@@ -143,7 +144,7 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
         int supportSize = 0;
         LargestK largest = new LargestK(n);
         SupportFit fit = new SupportFit(a, y, k);
-        Trace.Recorder recorder = options.recordTrace() ? new Trace.Recorder() : null;
+        Trace.Recorder recorder = DenseProblem.recorder(options.recordTrace());
 
         int iterations = 0;
         boolean converged = false;
@@ -179,7 +180,6 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
         }
         Map<String, Double> diagnostics = new LinkedHashMap<>();
         diagnostics.put("step", step);
-        return SparseResult.of(a, y, x, java.util.Arrays.copyOf(support, supportSize), iterations,
-                converged, recorder == null ? null : recorder.build(), diagnostics);
+        return d.result(x, support, supportSize, iterations, converged, recorder, diagnostics);
     }
 }

@@ -1,7 +1,7 @@
 package io.sparserepro.algorithms.thresholding;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
-import io.sparserepro.algorithms.SolverInputs;
+import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
@@ -124,14 +124,14 @@ public final class Iht extends ConfiguredSolver<Iht.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
-        SolverInputs.requireSolvable(problem);
-        DenseMatrix a = problem.operator().toDense();
-        double[] y = problem.observations();
-        int m = a.rows();
-        int n = a.cols();
-        int k = problem.sparsity();
+        DenseProblem d = DenseProblem.of(problem);
+        DenseMatrix a = d.a();
+        double[] y = d.y();
+        int m = d.m();
+        int n = d.n();
+        int k = d.k();
         double step = options.stepFactor() * Vectors.inverseSquaredSpectralNorm(a);
-        DenseKernel kernel = DenseKernels.active();
+        DenseKernel kernel = d.kernel();
 
         double[] x = new double[n];
         double[] z = new double[n];
@@ -140,7 +140,7 @@ public final class Iht extends ConfiguredSolver<Iht.Options> {
         int[] next = new int[k];
         int supportSize = 0;
         LargestK largest = new LargestK(n);
-        Trace.Recorder recorder = options.recordTrace() ? new Trace.Recorder() : null;
+        Trace.Recorder recorder = DenseProblem.recorder(options.recordTrace());
 
         int iterations = 0;
         boolean converged = false;
@@ -185,7 +185,6 @@ public final class Iht extends ConfiguredSolver<Iht.Options> {
         Map<String, Double> diagnostics = new LinkedHashMap<>();
         diagnostics.put("step", step);
         diagnostics.put("diverged", diverged ? 1.0 : 0.0);
-        return SparseResult.of(a, y, x, java.util.Arrays.copyOf(support, supportSize), iterations,
-                converged, recorder == null ? null : recorder.build(), diagnostics);
+        return d.result(x, support, supportSize, iterations, converged, recorder, diagnostics);
     }
 }
