@@ -5,6 +5,7 @@ import io.sparserepro.core.linalg.DenseKernels;
 import io.sparserepro.core.linalg.DenseMatrix;
 import io.sparserepro.core.problem.Problem;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -43,11 +44,21 @@ public record DenseProblem(Problem problem, DenseMatrix a, double[] y, int m, in
 
     /**
      * The result for the estimate {@code x} on {@code support[0..size)} (sorted here; the
-     * residual norm is recomputed as ‖A x − y‖₂, see {@link SparseResult#of}).
+     * residual norm is recomputed as ‖A x − y‖₂, see {@link SparseResult#of}), with the
+     * solver's diagnostics followed by {@link FitDiagnostics#ZERO_COEFFICIENTS}. Every index
+     * of the support is kept, a zero coefficient included.
+     *
+     * @throws IllegalStateException if {@code size} exceeds k (a solver bug: the answer of a
+     *                               k-sparse solver has at most k indices)
      */
     public SparseResult result(double[] x, int[] support, int size, int iterations, boolean converged,
                                Trace.Recorder recorder, Map<String, Double> diagnostics) {
+        if (size > k) {
+            throw new IllegalStateException("a k-sparse solver returned " + size + " indices for k = " + k);
+        }
+        Map<String, Double> all = new LinkedHashMap<>(diagnostics);
+        all.put(FitDiagnostics.ZERO_COEFFICIENTS, (double) FitDiagnostics.zeroCoefficients(x, support, size));
         return SparseResult.of(a, y, x, Arrays.copyOf(support, size), iterations, converged,
-                recorder == null ? null : recorder.build(), diagnostics);
+                recorder == null ? null : recorder.build(), all);
     }
 }

@@ -1,6 +1,7 @@
 package io.sparserepro.algorithms.convex;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
+import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
@@ -294,6 +295,7 @@ public final class L1Fista extends ConfiguredSolver<L1Fista.Options> {
 
         int size = largestNonZeros(ws.x, nonZeros, k, largestK, support);
         double[] estimate = new double[n];
+        int rankDeficientFits = 0;
         if (size > 0) {
             SupportLeastSquares leastSquares = new SupportLeastSquares(a, k);
             leastSquares.setObservations(y);
@@ -301,6 +303,7 @@ public final class L1Fista extends ConfiguredSolver<L1Fista.Options> {
                 leastSquares.add(support[i]);
             }
             leastSquares.estimate(estimate, new double[k]);
+            rankDeficientFits = leastSquares.rank() < size ? 1 : 0;
         }
         Map<String, Double> diagnostics = new LinkedHashMap<>();
         diagnostics.put("lambdaMax", lambdaMax);
@@ -310,6 +313,8 @@ public final class L1Fista extends ConfiguredSolver<L1Fista.Options> {
         diagnostics.put("lassoNonZeros", (double) nonZeros);
         diagnostics.put("stableStages", (double) Math.max(unchanged, 0));
         diagnostics.put("finalRelativeGap", stages == 0 ? 0.0 : ws.relativeGap);
+        diagnostics.put(FitDiagnostics.RANK_DEFICIENT_FITS, (double) rankDeficientFits);
+        diagnostics.put(FitDiagnostics.ZERO_COEFFICIENTS, (double) FitDiagnostics.zeroCoefficients(estimate, support, size));
         int[] selected = Arrays.copyOf(support, size);
         return SparseResult.of(a, y, estimate, selected, total, reached,
                 recorder == null ? null : recorder.build(), diagnostics);

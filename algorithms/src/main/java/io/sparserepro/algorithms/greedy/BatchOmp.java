@@ -2,6 +2,7 @@ package io.sparserepro.algorithms.greedy;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.DenseProblem;
+import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
@@ -48,6 +49,9 @@ import java.util.Map;
  * i.e. the residual is orthogonal to every column to working precision. This is the Gram-side
  * counterpart of OMP's ‖r‖ ≤ tol·‖y‖ (no residual is available here, and ‖r‖² = ‖y‖² − γᵀα⁰_S
  * cancels below √ε·‖y‖); the two coincide whenever neither fires before step k.
+ *
+ * <p>Diagnostics: {@code pivotStop}; {@code rankDeficientFits} (always 0: the pivot stop
+ * keeps dependent columns out) and {@code zeroCoefficients} ({@link FitDiagnostics}).
  *
  * <p>Immutable and thread-safe; {@link Prepared} is immutable and may be shared by threads.
  */
@@ -303,9 +307,12 @@ public final class BatchOmp extends ConfiguredSolver<BatchOmp.Options> {
             for (int i = 0; i < size; i++) {
                 estimate[support[i]] = gamma[i];
             }
+            // The pivot test stops before a dependent column enters: no fit is rank-deficient.
             return SparseResult.of(prepared.matrix, y, estimate, Arrays.copyOf(support, size),
                     iterations, converged, trace == null ? null : trace.build(),
-                    Map.of("pivotStop", pivotStop ? 1.0 : 0.0));
+                    Map.of("pivotStop", pivotStop ? 1.0 : 0.0, FitDiagnostics.RANK_DEFICIENT_FITS, 0.0,
+                            FitDiagnostics.ZERO_COEFFICIENTS,
+                            (double) FitDiagnostics.zeroCoefficients(estimate, support, size)));
         }
 
         /** γ = (L Lᵀ)⁻¹ α⁰_S: forward then backward substitution, O(|S|²). */

@@ -2,6 +2,7 @@ package io.sparserepro.algorithms.greedy;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.DenseProblem;
+import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
@@ -56,7 +57,8 @@ import java.util.Map;
  * refreshed, and the search resumes or, if already fresh, stops).
  *
  * <p>Trace (if asked): entry 0 is OMP's start, then one entry per swap. Diagnostics:
- * {@code swaps}, {@code refreshes}, {@code startResidualNorm}. Immutable and thread-safe.
+ * {@code swaps}, {@code refreshes}, {@code startResidualNorm}, {@code rankDeficientFits} and
+ * {@code zeroCoefficients} ({@link FitDiagnostics}). Immutable and thread-safe.
  */
 public final class ExhaustiveLocalSearch extends ConfiguredSolver<ExhaustiveLocalSearch.Options> {
     /** The registry name. */
@@ -144,17 +146,21 @@ public final class ExhaustiveLocalSearch extends ConfiguredSolver<ExhaustiveLoca
             trace.record(start.residualNorm(), start.support(), size);
         }
         if (size == 0 || size == a.cols()) {
-            return result(a, y, start.estimate(), start.support(), 0, true, trace, 0, start.residualNorm());
+            return result(a, y, start.estimate(), start.support(), 0, true, trace, 0, start.residualNorm(), 0);
         }
         return new Search(a, y, start.support()).run(trace, start.residualNorm());
     }
 
     private SparseResult result(DenseMatrix a, double[] y, double[] estimate, int[] support, int swaps,
-                                boolean converged, Trace.Recorder trace, int refreshes, double startResidual) {
+                                boolean converged, Trace.Recorder trace, int refreshes, double startResidual,
+                                int rankDeficientFits) {
         Map<String, Double> diagnostics = new LinkedHashMap<>();
         diagnostics.put("swaps", (double) swaps);
         diagnostics.put("refreshes", (double) refreshes);
         diagnostics.put("startResidualNorm", startResidual);
+        diagnostics.put(FitDiagnostics.RANK_DEFICIENT_FITS, (double) rankDeficientFits);
+        diagnostics.put(FitDiagnostics.ZERO_COEFFICIENTS,
+                (double) FitDiagnostics.zeroCoefficients(estimate, support, support.length));
         return SparseResult.of(a, y, estimate, support, swaps, converged,
                 trace == null ? null : trace.build(), diagnostics);
     }
@@ -197,6 +203,7 @@ public final class ExhaustiveLocalSearch extends ConfiguredSolver<ExhaustiveLoca
         private final double[] rInverse;
         private double residualSq;
         private int refreshes;
+        private int rankDeficientFits;
 
         Search(DenseMatrix a, double[] y, int[] start) {
             this.a = a;
@@ -309,11 +316,14 @@ public final class ExhaustiveLocalSearch extends ConfiguredSolver<ExhaustiveLoca
             double[] estimate = new double[n];
             ls.estimate(estimate, coefficients);
             return result(a, y, estimate, Arrays.copyOf(position, size), swaps, converged, trace,
-                    refreshes, startResidual);
+                    refreshes, startResidual, rankDeficientFits);
         }
 
         /** r, ‖r‖², c = Aᵀr and x (by position) from the QR fit. */
         private void syncFit() {
+            if (ls.rank() < ls.size()) {
+                rankDeficientFits++; // OMP's start can keep none, a swap is undone: counted if ever
+            }
             ls.residual(residual);
             residualSq = square(DenseKernels.norm2(residual, m));
             kernel.multiplyTransposed(data, m, n, residual, correlations);

@@ -2,6 +2,7 @@ package io.sparserepro.algorithms.greedy;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.DenseProblem;
+import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
@@ -35,7 +36,9 @@ import java.util.Map;
  * <p>Cost per iteration: one Aᵀr (m·n) plus O(m·|S|) for the QR update and the residual.
  * Immutable and thread-safe; each call allocates its own workspace once.
  *
- * <p>Diagnostics: {@code dependentColumnStop} (1 if stop (2) fired, else 0).
+ * <p>Diagnostics: {@code dependentColumnStop} (1 if stop (2) fired, else 0);
+ * {@code rankDeficientFits} (always 0: a dependent column never stays on the support) and
+ * {@code zeroCoefficients} ({@link FitDiagnostics}).
  */
 public final class Omp extends ConfiguredSolver<Omp.Options> {
     /** The registry name. */
@@ -151,7 +154,8 @@ public final class Omp extends ConfiguredSolver<Omp.Options> {
         double[] estimate = new double[n];
         ls.estimate(estimate, new double[k]);
         return d.result(estimate, support, size, iterations, converged, trace,
-                Map.of("dependentColumnStop", dependentStop ? 1.0 : 0.0));
+                // A dependent column is taken off again, so no fit is ever rank-deficient.
+                Map.of("dependentColumnStop", dependentStop ? 1.0 : 0.0, FitDiagnostics.RANK_DEFICIENT_FITS, 0.0));
     }
 
     @Override

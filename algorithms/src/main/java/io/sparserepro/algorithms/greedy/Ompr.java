@@ -2,6 +2,7 @@ package io.sparserepro.algorithms.greedy;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.DenseProblem;
+import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
@@ -61,7 +62,8 @@ import java.util.Map;
  * from RIP conditions); {@code converged} is false then. The last iterate is returned.
  *
  * <p>{@code iterations} counts support updates (growth steps and replacements); diagnostics:
- * {@code replacements}, {@code risingSwapStop}. Least squares use {@link SupportLeastSquares} (incremental QR; a
+ * {@code replacements}, {@code risingSwapStop}, {@code rankDeficientFits} and
+ * {@code zeroCoefficients} ({@link FitDiagnostics}). Least squares use {@link SupportLeastSquares} (incremental QR; a
  * dependent column is kept with coefficient 0, so it is the first to be dropped).
  * Immutable and thread-safe.
  */
@@ -196,6 +198,7 @@ public final class Ompr extends ConfiguredSolver<Ompr.Options> {
         private int replacements;
         private boolean converged;
         private boolean risingSwapStop;
+        private int rankDeficientFits;
 
         Run(DenseProblem d) {
             this.d = d;
@@ -244,7 +247,8 @@ public final class Ompr extends ConfiguredSolver<Ompr.Options> {
             ls.estimate(estimate, coefficients);
             int size = ls.support(support);
             return d.result(estimate, support, size, iterations, converged, trace,
-                    Map.of("replacements", (double) replacements, "risingSwapStop", risingSwapStop ? 1.0 : 0.0));
+                    Map.of("replacements", (double) replacements, "risingSwapStop", risingSwapStop ? 1.0 : 0.0,
+                            FitDiagnostics.RANK_DEFICIENT_FITS, (double) rankDeficientFits));
         }
 
         /** The initial support ({@link Start}) and its fit. */
@@ -259,6 +263,14 @@ public final class Ompr extends ConfiguredSolver<Ompr.Options> {
             ls.residual(residual);
             residualNorm = DenseKernels.norm2(residual, m);
             ls.estimate(estimate, coefficients);
+            countRankDeficiency();
+        }
+
+        /** A fit that keeps a deferred column (coefficient 0) is counted, never hidden. */
+        private void countRankDeficiency() {
+            if (ls.rank() < ls.size()) {
+                rankDeficientFits++;
+            }
         }
 
         /** Growth (|I| &lt; k) adds j as OMP does; false if j is numerically dependent on I (as OMP, stop). */
@@ -316,6 +328,7 @@ public final class Ompr extends ConfiguredSolver<Ompr.Options> {
             ls.residual(residual);
             residualNorm = DenseKernels.norm2(residual, m);
             ls.estimate(estimate, coefficients);
+            countRankDeficiency();
             if (trace != null) {
                 int size = ls.support(support);
                 trace.record(residualNorm, support, size);

@@ -1,6 +1,7 @@
 package io.sparserepro.algorithms.sea;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
+import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.SparseSolver;
@@ -60,8 +61,10 @@ import java.util.Map;
  * {@code firstIterationContainingTruth} (NaN if never or if S* is unknown),
  * {@code leastSquaresSolves} (cache misses), {@code step} (η), {@code gramColumns} (Gram
  * columns computed), {@code residualGradients} (iterations that used the residual form of the
- * gradient), and for SEA after a solver,
- * {@code innerResidualNorm} and {@code innerIterations}.
+ * gradient), {@code rankDeficientFits} (least-squares fits whose support had deferred,
+ * numerically dependent columns: they stay on the support with coefficient 0, see
+ * {@link FitDiagnostics}), and for SEA after a solver, {@code innerResidualNorm} and
+ * {@code innerIterations}; last, {@code zeroCoefficients} of the returned estimate.
  */
 public final class Sea extends ConfiguredSolver<Sea.Options> {
 
@@ -319,6 +322,7 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
         private int bestIteration = -1;
         private int firstContainingTruth = -1;
         private int leastSquaresSolves;
+        private int rankDeficientFits;
 
         Run(Problem problem, SparseResult innerResult) {
             this.problem = problem;
@@ -480,6 +484,9 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
                     leastSquares.add(j);
                 }
             }
+            if (leastSquares.rank() < k) {
+                rankDeficientFits++; // deferred columns stay on the support with coefficient 0
+            }
             double residualNorm;
             if (useGram && gramIsAccurate()) {
                 System.arraycopy(aty, 0, ascent, 0, n);
@@ -572,8 +579,13 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
             diagnostics.put("step", step);
             diagnostics.put("gramColumns", (double) gramColumnsComputed);
             diagnostics.put("residualGradients", (double) residualGradients);
+            diagnostics.put(FitDiagnostics.RANK_DEFICIENT_FITS, (double) rankDeficientFits);
             Trace recorded = trace == null ? null : trace.build();
             System.arraycopy(bestEstimate, 0, estimate, 0, n);
+            if (innerResult == null) {
+                diagnostics.put(FitDiagnostics.ZERO_COEFFICIENTS,
+                        (double) FitDiagnostics.zeroCoefficients(estimate, bestSupport, bestSupport.length));
+            }
             SparseResult own = SparseResult.of(a, y, estimate, bestSupport, iterations,
                     converged, recorded, diagnostics);
             if (innerResult == null) {
@@ -581,13 +593,12 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
             }
             diagnostics.put("innerResidualNorm", innerResult.residualNorm());
             diagnostics.put("innerIterations", (double) innerResult.iterations());
-            if (innerResult.residualNorm() < own.residualNorm()) {
-                // Round-off only: the t = 0 iterate refits the inner solver's own support.
-                return new SparseResult(innerResult.estimate().clone(), innerResult.support(), iterations,
-                        converged, innerResult.residualNorm(), recorded, diagnostics);
-            }
-            return new SparseResult(own.estimate(), own.support(), iterations, converged,
-                    own.residualNorm(), recorded, diagnostics);
+            SparseResult chosen = innerResult.residualNorm() < own.residualNorm() ? innerResult : own;
+            // Round-off only if the inner result wins: the t = 0 iterate refits its own support.
+            diagnostics.put(FitDiagnostics.ZERO_COEFFICIENTS, (double) FitDiagnostics.zeroCoefficients(
+                    chosen.estimate(), chosen.support(), chosen.support().length));
+            return new SparseResult(chosen == own ? own.estimate() : innerResult.estimate().clone(),
+                    chosen.support(), iterations, converged, chosen.residualNorm(), recorded, diagnostics);
         }
 
         /** The indices of the non-zero entries, ascending. */

@@ -2,6 +2,7 @@ package io.sparserepro.algorithms.thresholding;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.DenseProblem;
+import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
@@ -58,8 +59,9 @@ import java.util.Map;
  * contract's exact recovery holds without a refit; option {@code debias} (default false)
  * refits the final support by least squares (useful with noise).
  *
- * <p>Trace: entry t is the residual and support of iterate t + 1. Diagnostics: {@code rankDeficientSolves} (iterations where T was
- * numerically rank-deficient).
+ * <p>Trace: entry t is the residual and support of iterate t + 1. Diagnostics:
+ * {@code rankDeficientFits} (least-squares fits on a numerically rank-deficient T, and the
+ * debiasing fit if it was) and {@code zeroCoefficients} ({@link FitDiagnostics}).
  */
 public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
     /** The stable registry name. */
@@ -193,7 +195,7 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
         private int bestSize;
         private double bestNorm;
         private int iterations;
-        private int rankDeficientSolves;
+        private int rankDeficientFits;
         private boolean converged;
 
         Run(DenseProblem d) {
@@ -261,7 +263,7 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
             mergedSize = union(omega, omegaSize, support, supportSize, mergedSupport);
             fit.moveTo(mergedSupport, mergedSize);
             if (fit.rank() < mergedSize) {
-                rankDeficientSolves++;
+                rankDeficientFits++;
             }
             fit.estimate(merged, previousMerged, previousMergedSize);
         }
@@ -318,9 +320,12 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
                 SupportFit refit = new SupportFit(a, y, k);
                 refit.moveTo(bestSupport, bestSize);
                 refit.estimate(best, bestSupport, bestSize);
+                if (refit.rank() < bestSize) {
+                    rankDeficientFits++;
+                }
             }
             Map<String, Double> diagnostics = new LinkedHashMap<>();
-            diagnostics.put("rankDeficientSolves", (double) rankDeficientSolves);
+            diagnostics.put(FitDiagnostics.RANK_DEFICIENT_FITS, (double) rankDeficientFits);
             return d.result(best, bestSupport, bestSize, iterations, converged, recorder, diagnostics);
         }
     }

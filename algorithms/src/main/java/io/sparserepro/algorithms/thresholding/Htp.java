@@ -2,6 +2,7 @@ package io.sparserepro.algorithms.thresholding;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.DenseProblem;
+import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
@@ -38,7 +39,8 @@ import java.util.Map;
  * on matrices far from the RIP regime, and the paper's finite-convergence theorem needs it.
  *
  * <p>Trace: entry t is the residual and support after iteration t + 1 (the iteration that
- * detects a repeated support records the unchanged state). Diagnostics: {@code step} (μ).
+ * detects a repeated support records the unchanged state). Diagnostics: {@code step} (μ),
+ * {@code rankDeficientFits} and {@code zeroCoefficients} ({@link FitDiagnostics}).
  *
  * <p>Cost per iteration: one Aᵀr (O(mn)), O(n) selection, O(m·k) per column that enters or
  * leaves the support, O(k²) back substitution; no allocation.
@@ -147,6 +149,7 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
         Trace.Recorder recorder = DenseProblem.recorder(options.recordTrace());
 
         int iterations = 0;
+        int rankDeficientFits = 0;
         boolean converged = false;
         while (iterations < options.maxIterations()) {
             kernel.multiplyTransposed(a.data(), m, n, r, z);
@@ -163,6 +166,9 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
                 break;
             }
             fit.moveTo(next, k);
+            if (fit.rank() < k) {
+                rankDeficientFits++;
+            }
             fit.estimate(x, support, supportSize);
             int[] swap = support;
             support = next;
@@ -180,6 +186,7 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
         }
         Map<String, Double> diagnostics = new LinkedHashMap<>();
         diagnostics.put("step", step);
+        diagnostics.put(FitDiagnostics.RANK_DEFICIENT_FITS, (double) rankDeficientFits);
         return d.result(x, support, supportSize, iterations, converged, recorder, diagnostics);
     }
 }

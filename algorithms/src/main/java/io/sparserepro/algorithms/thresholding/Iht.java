@@ -2,6 +2,7 @@ package io.sparserepro.algorithms.thresholding;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.DenseProblem;
+import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
@@ -47,7 +48,9 @@ import java.util.Map;
  * the diagnostic {@code diverged = 1}.
  *
  * <p>Trace: entry t is the residual ‖y − A xᵗ⁺¹‖₂ and the support of xᵗ⁺¹ after iteration
- * t + 1. Diagnostics: {@code step} (μ), {@code diverged} (0 or 1).
+ * t + 1. Diagnostics: {@code step} (μ), {@code diverged} (0 or 1), {@code rankDeficientFits}
+ * (1 if the debiasing fit deferred a column, else 0) and {@code zeroCoefficients}
+ * ({@link FitDiagnostics}).
  *
  * <p>Cost per iteration: one Aᵀr (O(mn)), one O(mk) residual, O(n) selection; no allocation.
  */
@@ -177,14 +180,17 @@ public final class Iht extends ConfiguredSolver<Iht.Options> {
                 break;
             }
         }
+        int rankDeficientFits = 0;
         if (options.debias() && supportSize > 0) {
             SupportFit fit = new SupportFit(a, y, k);
             fit.moveTo(support, supportSize);
             fit.estimate(x, support, supportSize);
+            rankDeficientFits = fit.rank() < supportSize ? 1 : 0;
         }
         Map<String, Double> diagnostics = new LinkedHashMap<>();
         diagnostics.put("step", step);
         diagnostics.put("diverged", diverged ? 1.0 : 0.0);
+        diagnostics.put(FitDiagnostics.RANK_DEFICIENT_FITS, (double) rankDeficientFits);
         return d.result(x, support, supportSize, iterations, converged, recorder, diagnostics);
     }
 }

@@ -2,6 +2,7 @@ package io.sparserepro.algorithms.thresholding;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.DenseProblem;
+import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
@@ -39,8 +40,8 @@ import java.util.Map;
  * <p>Iterations count the initialisation (one proxy and one least-squares solve, like
  * HTP's first iteration). Trace: entry t is the residual and support of the kept estimate
  * after iteration t + 1, so its residuals are non-increasing by construction. Diagnostics:
- * {@code rankDeficientSolves} (iterations where a least-squares support was numerically
- * rank-deficient).
+ * {@code rankDeficientFits} (iterations where a least-squares support was numerically
+ * rank-deficient) and {@code zeroCoefficients} ({@link FitDiagnostics}).
  */
 public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Options> {
     /** The stable registry name. */
@@ -139,7 +140,7 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
         private final Trace.Recorder recorder;
         private double residualNorm;
         private int iterations;
-        private int rankDeficientSolves;
+        private int rankDeficientFits;
         private boolean converged;
 
         Run(DenseProblem d) {
@@ -187,7 +188,7 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
                 converged = residualNorm <= targetResidual;
             }
             Map<String, Double> diagnostics = new LinkedHashMap<>();
-            diagnostics.put("rankDeficientSolves", (double) rankDeficientSolves);
+            diagnostics.put(FitDiagnostics.RANK_DEFICIENT_FITS, (double) rankDeficientFits);
             return d.result(x, support, k, iterations, converged, recorder, diagnostics);
         }
 
@@ -203,7 +204,7 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
             if (recorder != null) {
                 recorder.record(residualNorm, support, k);
             }
-            rankDeficientSolves = supportFit.rank() < k ? 1 : 0;
+            rankDeficientFits = supportFit.rank() < k ? 1 : 0;
             converged = residualNorm <= targetResidual;
         }
 
@@ -232,7 +233,7 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
             }
             supportFit.moveTo(kept, k);
             if (mergedFit.rank() < mergedSize || supportFit.rank() < k) {
-                rankDeficientSolves++;
+                rankDeficientFits++;
             }
             supportFit.estimate(candidate, candidateSupport, candidateSize);
             System.arraycopy(kept, 0, candidateSupport, 0, k);
