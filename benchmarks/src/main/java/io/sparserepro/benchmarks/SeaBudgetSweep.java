@@ -22,7 +22,9 @@ import java.util.List;
  * k ∈ {40, 60, 75}; default 50 runs each), amplitudes uniform in [−2, −1] ∪ [1, 2].
  *
  * <pre>java --add-modules=jdk.incubator.vector -cp benchmarks/target/benchmarks.jar \
- *     io.sparserepro.benchmarks.SeaBudgetSweep [runs] [gaussianRuns]</pre>
+ *     io.sparserepro.benchmarks.SeaBudgetSweep [runs] [gaussianRuns] [deconvolutionMaxT] [gaussianMaxT]</pre>
+ *
+ * (defaults 100, 50, 32000, 16000; 0 runs skips that family).
  *
  * <p><b>One run per instance serves every T.</b> SEA is deterministic and its iterates do not
  * depend on T; with budget T it returns the iterate of smallest residual among t = 0 … T − 1
@@ -35,9 +37,14 @@ import java.util.List;
  * see the same instances.
  */
 public final class SeaBudgetSweep {
-    static final int[] BUDGETS = {100, 250, 500, 1000, 2000, 4000, 8000, 16000};
-    /** Deconvolution is cheap and its best iterates come late: one more doubling there. */
-    static final int[] DECONVOLUTION_BUDGETS = {100, 250, 500, 1000, 2000, 4000, 8000, 16000, 32000};
+    /** T = 100, 250, 500, then doublings up to {@code largest}. */
+    static int[] budgets(int largest) {
+        List<Integer> list = new ArrayList<>(List.of(100, 250, 500));
+        for (int t = 1000; t <= largest; t *= 2) {
+            list.add(t);
+        }
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
     private static final long MASTER_SEED = 2026;
     /** Instances per configuration re-solved with each budget to check the prefix argument. */
     private static final int CHECKED_INSTANCES = 2;
@@ -48,13 +55,18 @@ public final class SeaBudgetSweep {
     public static void main(String[] args) {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int gaussianRuns = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        // Deconvolution is cheap and its best iterates come late: more doublings there.
+        int deconvolutionLargest = args.length > 2 ? Integer.parseInt(args[2]) : 32_000;
+        int gaussianLargest = args.length > 3 ? Integer.parseInt(args[3]) : 16_000;
         System.out.printf("SEA budget sweep, master seed %d%n", MASTER_SEED);
-        sweep(0, "deconvolution n=m=200 width=3 k=12", runs, 12, DECONVOLUTION_BUDGETS,
+        if (runs > 0) {
+            sweep(0, "deconvolution n=m=200 width=3 k=12", runs, 12, budgets(deconvolutionLargest),
                 rng -> ProblemGenerators.deconvolution(200, 12, 3.0,
                         AmplitudeDistribution.UNIFORM_PLUS_MINUS_ONE_TO_TWO, 0.0, rng));
+        }
         int configuration = 1;
-        for (int k : new int[] {40, 60, 75}) {
-            sweep(configuration++, "gaussian m=250 n=500 k=" + k, gaussianRuns, k, BUDGETS,
+        for (int k : gaussianRuns > 0 ? new int[] {40, 60, 75} : new int[0]) {
+            sweep(configuration++, "gaussian m=250 n=500 k=" + k, gaussianRuns, k, budgets(gaussianLargest),
                     rng -> ProblemGenerators.gaussian(250, 500, k,
                             AmplitudeDistribution.UNIFORM_PLUS_MINUS_ONE_TO_TWO, 0.0, rng));
         }

@@ -34,14 +34,22 @@ import java.util.Map;
  *
  * <p><b>What is reconstructed</b> (SPEC-SEA.md; the paper's exact values are not available
  * here, so each is a named option recorded in results): the step η = stepFactor/‖A‖₂² with
- * stepFactor = 1; T = {@link Options#maxIterations}; the tie-break ({@link TieBreak}, lowest
- * index by default); the
+ * stepFactor = 1; T ({@link Options#maxIterations} or {@link Options#iterationsPerSparsity});
+ * the tie-break ({@link TieBreak}, lowest index by default); the
  * round-off stop; and the start rule: when X⁰ has fewer than k non-zero entries (SEA₀'s
  * X⁰ = 0, or a short warm start) the t = 0 iterate is X⁰ itself rather than a least-squares
  * fit on indices padded by the tie-break, so SEA₀'s first support read is largest_k(|Aᵀy|).
  * From t = 1 on, Sᵗ is always largest_k(|Xᵗ|), padded by the tie-break if Xᵗ has fewer than
  * k non-zeros. A warm start's scale matters relative to η: entries far larger than the
  * accumulated steps keep their indices on the support for correspondingly long.
+ *
+ * <p><b>The iteration budget T.</b> The paper's T is not known here (neither its value nor
+ * whether it scales with k). The default, {@value #DEFAULT_MAX_ITERATIONS} iterations, is
+ * measured: docs/SEA-BUDGET.md sweeps T against support distance and success on spike
+ * deconvolution and Gaussian instances ({@code io.sparserepro.benchmarks.SeaBudgetSweep})
+ * and says why this value was chosen. T can also be given per unit of sparsity
+ * ({@link Options#iterationsPerSparsity}). SEA returns its best iterate, so a larger T never
+ * gives a larger residual; it can still give another support.
  *
  * <p><b>After another solver</b> ({@link #after}), X⁰ is that solver's estimate: t = 0
  * reproduces its support (or its estimate, if it has fewer than k non-zeros), and as the
@@ -199,7 +207,7 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
     }
 
     /** The default absolute budget T (docs/SEA-BUDGET.md; the paper's T is not known here). */
-    public static final int DEFAULT_MAX_ITERATIONS = 1000;
+    public static final int DEFAULT_MAX_ITERATIONS = 32_000;
 
     /** How largest_k ranks entries of equal modulus (the paper's rule is not stated: reconstructed). */
     public enum TieBreak {

@@ -243,6 +243,25 @@ class SeaTest extends SparseSolverContractTest {
     }
 
     @Test
+    void theBudgetPerUnitOfSparsityIsTTimesK() {
+        // Noisy, so no round-off stop: the run spends its whole budget.
+        Problem p = Fixtures.problem(Fixtures.gaussianMatrix(30, 60, 21), 4, 0.3, 22);
+        Sea.Options perSparsity = Sea.Options.defaults().withIterationsPerSparsity(7).withRecordTrace(true);
+        assertEquals(0, perSparsity.maxIterations());
+        assertEquals(28, perSparsity.iterationBudget(4));
+        SparseResult relative = Sea.standalone(perSparsity).solve(p);
+        SparseResult absolute = Sea.standalone(Sea.Options.defaults().withMaxIterations(28).withRecordTrace(true)).solve(p);
+        assertEquals(28, relative.iterations());
+        assertArrayEquals(absolute.trace().residualNorms(), relative.trace().residualNorms());
+        assertArrayEquals(absolute.support(), relative.support());
+        // Setting one form switches the other off; the budget is capped, never overflows.
+        assertEquals(0, Sea.Options.defaults().withIterationsPerSparsity(3).withMaxIterations(5).iterationsPerSparsity());
+        assertEquals(Sea.Options.MAX_BUDGET,
+                Sea.Options.defaults().withIterationsPerSparsity(Sea.Options.MAX_BUDGET).iterationBudget(1000));
+        assertEquals(Sea.DEFAULT_MAX_ITERATIONS, Sea.Options.defaults().iterationBudget(50));
+    }
+
+    @Test
     void optionsAreValidated() {
         assertMessage(() -> Sea.Options.defaults().withMaxIterations(0),
                 "exactly one of maxIterations and iterationsPerSparsity must be positive (the other 0): "
