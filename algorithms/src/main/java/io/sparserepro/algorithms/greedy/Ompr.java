@@ -37,10 +37,10 @@ import java.util.Map;
  * dropped is the one of smallest modulus and, among equals, highest index.
  *
  * <p><b>Swaps that raise the residual.</b> The paper's rule takes every swap that H_k makes:
- * Algorithm OMPR(l) has no acceptance test, and its analysis (Jain, Tewari, Dhillon 2011,
- * Theorem 3.1 and its proof) shows the objective decreasing only under a RIP condition on A
- * (δ_2k &lt; 0.499 for η = 1). So {@link Replacement#PARTIAL_HARD_THRESHOLDING} follows the
- * paper and may raise ‖r‖ on matrices far from that regime. Refit-and-drop is not in the
+ * Algorithm OMPR(l) has no acceptance test, and its analysis (Jain, Tewari, Dhillon 2011)
+ * guarantees progress only under a RIP condition on A (the abstract's δ_2k &lt; 0.499). So
+ * {@link Replacement#PARTIAL_HARD_THRESHOLDING} follows the paper and may raise ‖r‖ on
+ * matrices far from that regime (a test shows it does). Refit-and-drop is not in the
  * paper and has no such analysis; dropping the smallest refit coefficient can leave a
  * k-column fit worse than the one it replaces, and such a swap has no justification, so this
  * suite's variant keeps a swap only if it strictly lowers ‖r‖: otherwise the swap is undone

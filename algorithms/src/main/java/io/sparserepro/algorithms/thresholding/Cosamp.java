@@ -85,8 +85,8 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
                     source = "Needell & Tropp 2009 bound the iterations in theory; no count for experiments")
             int maxIterations,
             @Option(value = "Stop when ‖y − A x‖₂ ≤ residualTolerance·‖y‖₂ (relative, in [0, 1)); 1e-12 is the noiseless round-off level",
-                    origin = Origin.PAPER,
-                    source = "Needell & Tropp 2009, halting criteria: halt when the residual norm is small")
+                    origin = Origin.IMPLEMENTATION,
+                    source = "the rule is Needell & Tropp 2009's halting test on the residual norm; the value is not theirs")
             double residualTolerance,
             @Option(value = "Stop when the pruned support repeats and ‖y − A x‖₂ changes by at most stagnationTolerance times its previous value (relative, in [0, 1)): the next iteration would repeat this one",
                     origin = Origin.IMPLEMENTATION)

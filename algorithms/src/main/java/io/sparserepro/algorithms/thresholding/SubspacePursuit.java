@@ -64,8 +64,8 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
                     origin = Origin.IMPLEMENTATION)
             double residualTolerance,
             @Option(value = "Stop, keeping the previous iterate, when ‖rˡ‖₂ ≥ (1 − stagnationTolerance)·‖rˡ⁻¹‖₂ (relative, in [0, 1)); 0 is the paper's stop on a non-decrease, 1e-12 also ends a run that changes only by round-off",
-                    origin = Origin.PAPER,
-                    source = "Dai & Milenkovic 2009, Algorithm 1: stop when the residual does not decrease")
+                    origin = Origin.IMPLEMENTATION,
+                    source = "the rule is Dai & Milenkovic 2009's stop when the residual does not decrease; the margin 1e-12 is not theirs")
             double stagnationTolerance,
             @Option(value = "Record the residual norm and support after every iteration (allocates)",
                     origin = Origin.IMPLEMENTATION)
