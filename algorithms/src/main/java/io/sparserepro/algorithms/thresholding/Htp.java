@@ -61,7 +61,7 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
      * Options of {@link Htp}.
      *
      * @param maxIterations iteration cap, ≥ 1 (default 500)
-     * @param residualTolerance     stop also when ‖y − Ax‖₂ ≤ residualTolerance·‖y‖₂, ≥ 0 (default 0: off)
+     * @param residualTolerance     stop also when ‖y − Ax‖₂ ≤ residualTolerance·‖y‖₂, in [0, 1) (default 0: off)
      * @param stepFactor    &gt; 0 (default 1)
      * @param stepScale     what stepFactor multiplies (default {@link StepScale#UNIT})
      * @param recordTrace   fill {@link SparseResult#trace()} (default false)
@@ -71,7 +71,7 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
                     origin = Origin.RECONSTRUCTED,
                     source = "not stated by Foucart 2011")
             int maxIterations,
-            @Option(value = "Also stop when ‖y − A x‖₂ ≤ residualTolerance·‖y‖₂ (relative, ≥ 0; 0: only the paper's repeated-support stop)",
+            @Option(value = "Also stop when ‖y − A x‖₂ ≤ residualTolerance·‖y‖₂ (relative, in [0, 1); 0: only the paper's repeated-support stop)",
                     origin = Origin.IMPLEMENTATION)
             double residualTolerance,
             @Option(value = "μ in units of the scale chosen by stepScale (> 0)",
@@ -87,7 +87,7 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
             boolean recordTrace) {
         public Options {
             Checks.requirePositive("maxIterations", maxIterations);
-            Checks.requireNonNegative("residualTolerance", residualTolerance);
+            Cosamp.requireRelative("residualTolerance", residualTolerance);
             Checks.requirePositive("stepFactor", stepFactor);
             Checks.requireNonNull("stepScale", stepScale);
         }

@@ -143,6 +143,7 @@ class HtpTest extends SparseSolverContractTest {
         Htp.Options d = Htp.Options.defaults();
         assertMessage(() -> d.withMaxIterations(0), "maxIterations must be positive: 0");
         assertMessage(() -> d.withResidualTolerance(-0.5), "residualTolerance must be non-negative and finite: -0.5");
+        assertMessage(() -> d.withResidualTolerance(1), "residualTolerance must be below 1: 1.0");
         assertMessage(() -> d.withStepFactor(-1), "stepFactor must be positive and finite: -1.0");
         assertMessage(() -> d.withStepScale(null), "stepScale must not be null");
         assertMessage(() -> new Htp(null), "options must not be null");
