@@ -75,8 +75,8 @@ class SolverOptionsAsDataTest {
                 .filter(o -> o.type().equals("boolean")).findFirst().orElseThrow().name(), 1);
         assertMessage(() -> REGISTRY.create(flag), "must be a boolean, not 1");
 
-        SolverVariant zero = SolverVariant.of("sea-omp").withOption("maxIterations", 0);
-        assertMessage(() -> REGISTRY.create(zero), "solver 'sea-omp': invalid options {maxIterations=0}: maxIterations");
+        SolverVariant zero = SolverVariant.of("sea-omp").withOption("maxIterations", -1);
+        assertMessage(() -> REGISTRY.create(zero), "solver 'sea-omp': invalid options {maxIterations=-1}: maxIterations");
         assertMessage(() -> REGISTRY.parseOption("sea-0", "maxIterations", "many"), "must be an int, not \"many\"");
     }
 

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparserepro.core.linalg.DenseMatrix;
+import io.sparserepro.core.problem.AmplitudeDistribution;
+import io.sparserepro.core.problem.ConvolutionMatrices;
 import io.sparserepro.core.problem.Problem;
+import io.sparserepro.core.problem.ProblemGenerators;
+import io.sparserepro.core.random.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -69,6 +73,86 @@ public abstract class SparseSolverContractTest {
         assertEquals(SparseResult.residualNorm(p.operator(), p.observations(), result.estimate()),
                 result.residualNorm(), 1e-12 * (1 + result.residualNorm()));
         assertTrue(Double.isFinite(result.residualNorm()));
+    }
+
+    /**
+     * Whether this solver fits by least squares, and so reports
+     * {@link FitDiagnostics#RANK_DEFICIENT_FITS}.
+     */
+    protected boolean fitsByLeastSquares() {
+        return true;
+    }
+
+    /**
+     * Whether this solver meets numerically rank-deficient least-squares fits on
+     * {@link #rankDeficientProblems()} (measured: CoSaMP, SP, HTP and SEA₀ do; OMP-like
+     * solvers keep dependent columns out instead). Where true, the test requires it to happen,
+     * so that the diagnostic is exercised, not just present.
+     */
+    protected boolean meetsRankDeficiency() {
+        return false;
+    }
+
+    /**
+     * Spike deconvolution with a wide kernel (width 8 samples on 100: neighbouring columns
+     * correlate at 0.99) and k = 20 spikes, so clusters of adjacent columns are numerically
+     * dependent: least squares on such supports defer columns.
+     */
+    public static List<Problem> rankDeficientProblems() {
+        DenseMatrix a = ConvolutionMatrices.gaussianKernel(100, 8.0);
+        List<Problem> problems = new ArrayList<>();
+        for (long seed = 0; seed < 6; seed++) {
+            problems.add(ProblemGenerators.onMatrix(a, 20, AmplitudeDistribution.UNIFORM_PLUS_MINUS_ONE_TO_TWO, 0.0,
+                    Seeds.rng(seed)));
+        }
+        return problems;
+    }
+
+    /**
+     * The answer of a k-sparse solver is its chosen index set: at most k indices, sorted and
+     * distinct, the estimate zero off it; an index whose coefficient is 0 (a deferred column
+     * of a rank-deficient fit) is kept and counted in {@code zeroCoefficients}, and a solver
+     * that fits by least squares reports its rank-deficient fits.
+     */
+    public static int checkRankDeficientAnswers(SparseSolver solver, boolean fitsByLeastSquares) {
+        int deficientRuns = 0;
+        int seed = 0;
+        for (Problem p : rankDeficientProblems()) {
+            String where = solver.name() + ", instance " + seed++;
+            SparseResult r = solver.solve(p);
+            int[] support = r.support();
+            assertTrue(support.length <= p.sparsity(), where + ": " + support.length + " indices for k = " + p.sparsity());
+            int zeros = 0;
+            for (int i = 0; i < support.length; i++) {
+                assertTrue(i == 0 || support[i] > support[i - 1], where + ": support not sorted/distinct");
+                if (r.estimate()[support[i]] == 0.0) {
+                    zeros++;
+                }
+            }
+            for (int j = 0; j < p.cols(); j++) {
+                assertTrue(r.estimate()[j] == 0.0 || java.util.Arrays.binarySearch(support, j) >= 0,
+                        where + ": x[" + j + "] is non-zero off the support");
+            }
+            assertEquals(zeros, r.diagnostic(FitDiagnostics.ZERO_COEFFICIENTS), where + ": zeroCoefficients");
+            if (fitsByLeastSquares) {
+                double deficient = r.diagnostic(FitDiagnostics.RANK_DEFICIENT_FITS);
+                assertTrue(deficient >= 0, where + ": rankDeficientFits = " + deficient);
+                // A zero coefficient of a least-squares solver comes from a deferred column.
+                assertTrue(zeros == 0 || deficient > 0, where + ": " + zeros + " zero coefficients, no deficient fit");
+                if (deficient > 0) {
+                    deficientRuns++;
+                }
+            }
+        }
+        return deficientRuns;
+    }
+
+    @Test
+    void rankDeficientFitsKeepEveryChosenIndexAndAreReported() {
+        int deficientRuns = checkRankDeficientAnswers(solver(), fitsByLeastSquares());
+        if (meetsRankDeficiency()) {
+            assertTrue(deficientRuns > 0, "the instances must make " + solver().name() + " meet rank deficiency");
+        }
     }
 
     @Test

@@ -43,7 +43,7 @@ public class SeaBenchmark {
     public void setUp() {
         problem = ProblemGenerators.gaussian(250, 500, 25, AmplitudeDistribution.UNIFORM_PLUS_MINUS_ONE_TO_TWO,
                 0.5, Seeds.rng(2024));
-        sea = Sea.standalone(Sea.Options.defaults().withMaxIterations(iterations).withStopAtRoundOff(false));
+        sea = Sea.standalone(Sea.Options.defaults().withMaxIterations(iterations).withResidualTolerance(0));
     }
 
     @Benchmark

@@ -128,10 +128,10 @@ public class SolverBenchmark {
     /** The solver with its iteration cap set to {@code t}, tolerance-based early stops off where an option allows. */
     static SparseSolver capped(String name, int t, int k) {
         return switch (name) {
-            case "iht" -> new Iht(Iht.Options.defaults().withMaxIterations(t).withTolerance(0));
+            case "iht" -> new Iht(Iht.Options.defaults().withMaxIterations(t).withIterateTolerance(0));
             case "htp" -> new Htp(Htp.Options.defaults().withMaxIterations(t));
-            case "cosamp" -> new Cosamp(Cosamp.Options.defaults().withMaxIterations(t).withTolerance(0));
-            case "sp" -> new SubspacePursuit(SubspacePursuit.Options.defaults().withMaxIterations(t).withTolerance(0));
+            case "cosamp" -> new Cosamp(Cosamp.Options.defaults().withMaxIterations(t).withResidualTolerance(0).withStagnationTolerance(0));
+            case "sp" -> new SubspacePursuit(SubspacePursuit.Options.defaults().withMaxIterations(t).withResidualTolerance(0).withStagnationTolerance(0));
             // OMPR's first k iterations grow the support like OMP: cap after them.
             case "ompr" -> new Ompr(Ompr.Options.defaults().withMaxIterations(k + t));
             case "els" -> new ExhaustiveLocalSearch(ExhaustiveLocalSearch.Options.defaults().withMaxIterations(t));

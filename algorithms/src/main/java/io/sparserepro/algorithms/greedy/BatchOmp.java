@@ -1,9 +1,12 @@
 package io.sparserepro.algorithms.greedy;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
-import io.sparserepro.algorithms.SolverInputs;
+import io.sparserepro.algorithms.DenseProblem;
+import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
+import io.sparserepro.algorithms.options.Option;
+import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
@@ -34,16 +37,21 @@ import java.util.Map;
  * spike deconvolution, where {@link Omp} (incremental QR) must be used: there Batch-OMP
  * stops earlier (its pivot test on a squared quantity treats a relative orthogonal part below
  * ~1e-6 as dependent, OMP's QR only below 1e-10) and can return a smaller support. A pivot
- * G_jj − wᵀw ≤ {@code pivotTolerance}·G_jj (non-positive, or so small that it is the round-off
- * of the Gram entries, whose errors are ~ε·G_jj) means a_j is numerically in span(A_S): the
+ * G_jj − wᵀw ≤ {@code rankTolerance}²·G_jj (the pivot is ‖(I − P_S) a_j‖², so this is OMP's
+ * rule ‖(I − P_S) a_j‖ ≤ rankTolerance·‖a_j‖; the default 1e-6 puts the pivot threshold at
+ * 1e-12·G_jj, non-positive or so small that it is the round-off of the Gram entries, whose
+ * errors are ~ε·G_jj) means a_j is numerically in span(A_S): the
  * solver then <em>stops with the support built so far</em> (diagnostic {@code pivotStop} = 1;
  * counted as converged — the residual cannot decrease along a dependent column).
  *
  * <p><b>Stopping rule.</b> k iterations (capped by {@link Options#maxIterations()}), or the
- * pivot stop above, or a round-off stop: max_{j ∉ S} |α_j|/‖a_j‖ ≤ {@code residualTolerance}·‖y‖,
+ * pivot stop above, or a round-off stop: max_{j ∉ S} |α_j|/‖a_j‖ ≤ {@code correlationTolerance}·‖y‖,
  * i.e. the residual is orthogonal to every column to working precision. This is the Gram-side
  * counterpart of OMP's ‖r‖ ≤ tol·‖y‖ (no residual is available here, and ‖r‖² = ‖y‖² − γᵀα⁰_S
  * cancels below √ε·‖y‖); the two coincide whenever neither fires before step k.
+ *
+ * <p>Diagnostics: {@code pivotStop}; {@code rankDeficientFits} (always 0: the pivot stop
+ * keeps dependent columns out) and {@code zeroCoefficients} ({@link FitDiagnostics}).
  *
  * <p>Immutable and thread-safe; {@link Prepared} is immutable and may be shared by threads.
  */
@@ -52,39 +60,56 @@ public final class BatchOmp extends ConfiguredSolver<BatchOmp.Options> {
     public static final String NAME = "batch-omp";
 
     /**
-     * @param residualTolerance round-off stop on the largest normalised correlation, in [0, 1)
-     * @param pivotTolerance    relative Cholesky pivot below which a column counts as dependent, in (0, 1)
+     * @param correlationTolerance round-off stop on the largest normalised correlation, in [0, 1)
+     * @param rankTolerance        relative orthogonal part ‖(I − P_S) a_j‖/‖a_j‖ at or below which a
+     *                             column counts as dependent (tested on the Cholesky pivot, its
+     *                             square), in (0, 1)
      * @param maxIterations     iteration cap; min(k, maxIterations) iterations are run
      * @param recordTrace       whether to record residual norms (computed explicitly, O(m·|S|)
      *                          per iteration, only in this mode) and supports
      */
-    public record Options(double residualTolerance, double pivotTolerance, int maxIterations,
-                          boolean recordTrace) {
+    public record Options(
+            @Option(value = "Round-off stop: halt once max_{j∉S} |a_jᵀr|/‖a_j‖₂ ≤ correlationTolerance·‖y‖₂ (relative, in [0, 1))",
+                    origin = Origin.IMPLEMENTATION)
+            double correlationTolerance,
+            @Option(value = "A column whose part orthogonal to the current support is at most rankTolerance·‖a_j‖₂ counts as numerically dependent: stop (in (0, 1)); tested on the Cholesky pivot, G_jj − wᵀw ≤ rankTolerance²·G_jj",
+                    origin = Origin.IMPLEMENTATION)
+            double rankTolerance,
+            @Option(value = "Cap on iterations (atoms added); min(k, maxIterations) are run, and the default leaves k",
+                    origin = Origin.PAPER,
+                    source = "Rubinstein, Zibulevsky, Elad 2008, Batch-OMP with a sparsity target: k atoms")
+            int maxIterations,
+            @Option(value = "Record the residual norm (formed explicitly, O(m·|S|) per iteration) and support after every iteration",
+                    origin = Origin.IMPLEMENTATION)
+            boolean recordTrace) {
         public Options {
-            GreedySupport.requireTolerance("residualTolerance", residualTolerance);
-            GreedySupport.requireUnitInterval("pivotTolerance", pivotTolerance);
+            GreedySupport.requireTolerance("correlationTolerance", correlationTolerance);
+            GreedySupport.requireUnitInterval("rankTolerance", rankTolerance);
             Checks.requirePositive("maxIterations", maxIterations);
         }
 
-        /** Round-off stop 1e-12, pivot tolerance 1e-12 (≈ 5000 ε), no cap beyond k, no trace. */
+        /**
+         * Round-off stop 1e-12, rank tolerance 1e-6 (a pivot threshold of 1e-12·G_jj ≈ 5000 ε:
+         * a squared quantity cannot resolve OMP's 1e-10), no cap beyond k, no trace.
+         */
         public static Options defaults() {
-            return new Options(1e-12, 1e-12, Integer.MAX_VALUE, false);
+            return new Options(1e-12, 1e-6, Integer.MAX_VALUE, false);
         }
 
-        public Options withResidualTolerance(double value) {
-            return new Options(value, pivotTolerance, maxIterations, recordTrace);
+        public Options withCorrelationTolerance(double value) {
+            return new Options(value, rankTolerance, maxIterations, recordTrace);
         }
 
-        public Options withPivotTolerance(double value) {
-            return new Options(residualTolerance, value, maxIterations, recordTrace);
+        public Options withRankTolerance(double value) {
+            return new Options(correlationTolerance, value, maxIterations, recordTrace);
         }
 
         public Options withMaxIterations(int value) {
-            return new Options(residualTolerance, pivotTolerance, value, recordTrace);
+            return new Options(correlationTolerance, rankTolerance, value, recordTrace);
         }
 
         public Options withRecordTrace(boolean value) {
-            return new Options(residualTolerance, pivotTolerance, maxIterations, value);
+            return new Options(correlationTolerance, rankTolerance, maxIterations, value);
         }
     }
 
@@ -140,9 +165,9 @@ public final class BatchOmp extends ConfiguredSolver<BatchOmp.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
-        SolverInputs.requireSolvable(problem);
-        Prepared prepared = prepare(problem.operator().toDense());
-        return new Workspace(prepared, problem.sparsity()).run(problem.observations(), problem.sparsity());
+        DenseProblem d = DenseProblem.of(problem);
+        Prepared prepared = prepare(d.a());
+        return new Workspace(prepared, d.k()).run(d.y(), d.k());
     }
 
     /** Batch-OMP for one signal y on a prepared matrix. */
@@ -213,7 +238,9 @@ public final class BatchOmp extends ConfiguredSolver<BatchOmp.Options> {
             System.arraycopy(alpha0, 0, alpha, 0, n);
             Trace.Recorder trace = options.recordTrace() ? new Trace.Recorder() : null;
 
-            double stopCorrelation = options.residualTolerance() * DenseKernels.norm2(y, m);
+            double stopCorrelation = options.correlationTolerance() * DenseKernels.norm2(y, m);
+            // The pivot is ‖(I − P_S) a_j‖²: compare it with the squared rank tolerance.
+            double pivotThreshold = options.rankTolerance() * options.rankTolerance();
             int iterations = Math.min(k, options.maxIterations());
             boolean converged = iterations == k;
             boolean pivotStop = false;
@@ -252,7 +279,7 @@ public final class BatchOmp extends ConfiguredSolver<BatchOmp.Options> {
                     lower[row + i] = w;
                     pivot -= w * w;
                 }
-                if (!(pivot > options.pivotTolerance() * diagonal)) {
+                if (!(pivot > pivotThreshold * diagonal)) {
                     pivotStop = true;
                     converged = true;
                     iterations = t;
@@ -280,9 +307,12 @@ public final class BatchOmp extends ConfiguredSolver<BatchOmp.Options> {
             for (int i = 0; i < size; i++) {
                 estimate[support[i]] = gamma[i];
             }
+            // The pivot test stops before a dependent column enters: no fit is rank-deficient.
             return SparseResult.of(prepared.matrix, y, estimate, Arrays.copyOf(support, size),
                     iterations, converged, trace == null ? null : trace.build(),
-                    Map.of("pivotStop", pivotStop ? 1.0 : 0.0));
+                    Map.of("pivotStop", pivotStop ? 1.0 : 0.0, FitDiagnostics.RANK_DEFICIENT_FITS, 0.0,
+                            FitDiagnostics.ZERO_COEFFICIENTS,
+                            (double) FitDiagnostics.zeroCoefficients(estimate, support, size)));
         }
 
         /** γ = (L Lᵀ)⁻¹ α⁰_S: forward then backward substitution, O(|S|²). */

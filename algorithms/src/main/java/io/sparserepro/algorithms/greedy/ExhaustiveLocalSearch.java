@@ -1,9 +1,12 @@
 package io.sparserepro.algorithms.greedy;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
-import io.sparserepro.algorithms.SolverInputs;
+import io.sparserepro.algorithms.DenseProblem;
+import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
+import io.sparserepro.algorithms.options.Option;
+import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
@@ -23,7 +26,7 @@ import java.util.Map;
  *
  * <p><b>Start</b>: the support of {@link Omp} with default options (it may have fewer than k
  * entries if OMP stopped at a round-off residual or on a dependent column; ELS keeps that size).
- * <b>Stopping rule</b>: no swap decreases ‖r‖² by more than {@code relativeTolerance}·‖r‖²
+ * <b>Stopping rule</b>: no swap lowers ‖r‖ below (1 − {@code stagnationTolerance})·‖r‖
  * (a local optimum), or ‖r‖ ≤ {@code residualTolerance}·‖y‖ (round-off), or the swap cap
  * {@code maxIterations} (then {@code converged} is false). Every swap strictly decreases the
  * residual, so the search cannot cycle.
@@ -54,14 +57,15 @@ import java.util.Map;
  * refreshed, and the search resumes or, if already fresh, stops).
  *
  * <p>Trace (if asked): entry 0 is OMP's start, then one entry per swap. Diagnostics:
- * {@code swaps}, {@code refreshes}, {@code startResidualNorm}. Immutable and thread-safe.
+ * {@code swaps}, {@code refreshes}, {@code startResidualNorm}, {@code rankDeficientFits} and
+ * {@code zeroCoefficients} ({@link FitDiagnostics}). Immutable and thread-safe.
  */
 public final class ExhaustiveLocalSearch extends ConfiguredSolver<ExhaustiveLocalSearch.Options> {
     /** The registry name. */
     public static final String NAME = "els";
 
     /**
-     * @param relativeTolerance a swap must lower ‖r‖² by more than this fraction of ‖r‖², in [0, 1)
+     * @param stagnationTolerance a swap must lower ‖r‖ below (1 − stagnationTolerance)·‖r‖, in [0, 1)
      * @param maxIterations     cap on the number of swaps
      * @param refreshInterval   swaps between recomputations of the ranking state from scratch
      * @param residualTolerance round-off stop ‖r‖ ≤ residualTolerance·‖y‖, in [0, 1)
@@ -69,35 +73,56 @@ public final class ExhaustiveLocalSearch extends ConfiguredSolver<ExhaustiveLoca
      *                          span(A_S), shared with {@link SupportLeastSquares}, in (0, 1)
      * @param recordTrace       record the start and every swap
      */
-    public record Options(double relativeTolerance, int maxIterations, int refreshInterval,
-                          double residualTolerance, double rankTolerance, boolean recordTrace) {
+    public record Options(
+            @Option(value = "A swap must lower ‖y − A x‖₂ below (1 − stagnationTolerance)·‖y − A x‖₂ to be taken; otherwise the search is at a local optimum (in [0, 1))",
+                    origin = Origin.IMPLEMENTATION)
+            double stagnationTolerance,
+            @Option(value = "Cap on swaps; the run reports converged = false when it is reached",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "not stated by Axiotis & Sviridenko 2020")
+            int maxIterations,
+            @Option(value = "Swaps between recomputations of the swap-ranking state from a fresh QR factorisation (accuracy of the ranking, not of the result)",
+                    origin = Origin.IMPLEMENTATION)
+            int refreshInterval,
+            @Option(value = "Round-off stop: halt once ‖y − A x‖₂ ≤ residualTolerance·‖y‖₂ (relative, in [0, 1))",
+                    origin = Origin.IMPLEMENTATION)
+            double residualTolerance,
+            @Option(value = "A column whose part orthogonal to the current support is at most rankTolerance·‖a_j‖₂ counts as numerically dependent (in (0, 1)); also used by the OMP start",
+                    origin = Origin.IMPLEMENTATION)
+            double rankTolerance,
+            @Option(value = "Record OMP's start and the residual norm and support after every swap (allocates)",
+                    origin = Origin.IMPLEMENTATION)
+            boolean recordTrace) {
         public Options {
-            GreedySupport.requireTolerance("relativeTolerance", relativeTolerance);
+            GreedySupport.requireTolerance("stagnationTolerance", stagnationTolerance);
             Checks.requirePositive("maxIterations", maxIterations);
             Checks.requirePositive("refreshInterval", refreshInterval);
             GreedySupport.requireTolerance("residualTolerance", residualTolerance);
             GreedySupport.requireUnitInterval("rankTolerance", rankTolerance);
         }
 
-        /** Relative tolerance 1e-10, 1000 swaps, refresh every 16, round-off stop 1e-12, no trace. */
+        /**
+         * Stagnation tolerance 5e-11 on ‖r‖ (a required decrease of ‖r‖² by 1e-10 of it), 1000
+         * swaps, refresh every 16, round-off stop 1e-12, no trace.
+         */
         public static Options defaults() {
-            return new Options(1e-10, 1000, 16, 1e-12, SupportLeastSquares.DEFAULT_RANK_TOLERANCE, false);
+            return new Options(5e-11, 1000, 16, 1e-12, SupportLeastSquares.DEFAULT_RANK_TOLERANCE, false);
         }
 
-        public Options withRelativeTolerance(double value) {
+        public Options withStagnationTolerance(double value) {
             return new Options(value, maxIterations, refreshInterval, residualTolerance, rankTolerance, recordTrace);
         }
 
         public Options withMaxIterations(int value) {
-            return new Options(relativeTolerance, value, refreshInterval, residualTolerance, rankTolerance, recordTrace);
+            return new Options(stagnationTolerance, value, refreshInterval, residualTolerance, rankTolerance, recordTrace);
         }
 
         public Options withRefreshInterval(int value) {
-            return new Options(relativeTolerance, maxIterations, value, residualTolerance, rankTolerance, recordTrace);
+            return new Options(stagnationTolerance, maxIterations, value, residualTolerance, rankTolerance, recordTrace);
         }
 
         public Options withRecordTrace(boolean value) {
-            return new Options(relativeTolerance, maxIterations, refreshInterval, residualTolerance, rankTolerance, value);
+            return new Options(stagnationTolerance, maxIterations, refreshInterval, residualTolerance, rankTolerance, value);
         }
     }
 
@@ -111,27 +136,31 @@ public final class ExhaustiveLocalSearch extends ConfiguredSolver<ExhaustiveLoca
 
     @Override
     public SparseResult solve(Problem problem) {
-        SolverInputs.requireSolvable(problem);
+        DenseProblem d = DenseProblem.of(problem);
         SparseResult start = new Omp(Omp.Options.defaults().withRankTolerance(options.rankTolerance())).solve(problem);
-        DenseMatrix a = problem.operator().toDense();
-        double[] y = problem.observations();
+        DenseMatrix a = d.a();
+        double[] y = d.y();
         int size = start.support().length;
-        Trace.Recorder trace = options.recordTrace() ? new Trace.Recorder() : null;
+        Trace.Recorder trace = DenseProblem.recorder(options.recordTrace());
         if (trace != null) {
             trace.record(start.residualNorm(), start.support(), size);
         }
         if (size == 0 || size == a.cols()) {
-            return result(a, y, start.estimate(), start.support(), 0, true, trace, 0, start.residualNorm());
+            return result(a, y, start.estimate(), start.support(), 0, true, trace, 0, start.residualNorm(), 0);
         }
         return new Search(a, y, start.support()).run(trace, start.residualNorm());
     }
 
     private SparseResult result(DenseMatrix a, double[] y, double[] estimate, int[] support, int swaps,
-                                boolean converged, Trace.Recorder trace, int refreshes, double startResidual) {
+                                boolean converged, Trace.Recorder trace, int refreshes, double startResidual,
+                                int rankDeficientFits) {
         Map<String, Double> diagnostics = new LinkedHashMap<>();
         diagnostics.put("swaps", (double) swaps);
         diagnostics.put("refreshes", (double) refreshes);
         diagnostics.put("startResidualNorm", startResidual);
+        diagnostics.put(FitDiagnostics.RANK_DEFICIENT_FITS, (double) rankDeficientFits);
+        diagnostics.put(FitDiagnostics.ZERO_COEFFICIENTS,
+                (double) FitDiagnostics.zeroCoefficients(estimate, support, support.length));
         return SparseResult.of(a, y, estimate, support, swaps, converged,
                 trace == null ? null : trace.build(), diagnostics);
     }
@@ -174,6 +203,7 @@ public final class ExhaustiveLocalSearch extends ConfiguredSolver<ExhaustiveLoca
         private final double[] rInverse;
         private double residualSq;
         private int refreshes;
+        private int rankDeficientFits;
 
         Search(DenseMatrix a, double[] y, int[] start) {
             this.a = a;
@@ -221,6 +251,8 @@ public final class ExhaustiveLocalSearch extends ConfiguredSolver<ExhaustiveLoca
 
         SparseResult run(Trace.Recorder trace, double startResidual) {
             double stopSq = square(options.residualTolerance() * DenseKernels.norm2(y, m));
+            // ‖r'‖ < (1 − tol)‖r‖ on squares, which the swap ranking predicts.
+            double progressFactor = square(1 - options.stagnationTolerance());
             refresh();
             boolean fresh = true;
             int sinceRefresh = 0;
@@ -238,7 +270,7 @@ public final class ExhaustiveLocalSearch extends ConfiguredSolver<ExhaustiveLoca
                 int best = evaluate();
                 double predicted = best < 0 ? residualSq
                         : residualSq - addStep[best] * correlations[best] + removeCost[best];
-                if (best < 0 || !(residualSq - predicted > options.relativeTolerance() * residualSq)) {
+                if (best < 0 || !(predicted < progressFactor * residualSq)) {
                     if (fresh) {
                         converged = true;
                         break;
@@ -284,11 +316,14 @@ public final class ExhaustiveLocalSearch extends ConfiguredSolver<ExhaustiveLoca
             double[] estimate = new double[n];
             ls.estimate(estimate, coefficients);
             return result(a, y, estimate, Arrays.copyOf(position, size), swaps, converged, trace,
-                    refreshes, startResidual);
+                    refreshes, startResidual, rankDeficientFits);
         }
 
         /** r, ‖r‖², c = Aᵀr and x (by position) from the QR fit. */
         private void syncFit() {
+            if (ls.rank() < ls.size()) {
+                rankDeficientFits++; // OMP's start can keep none, a swap is undone: counted if ever
+            }
             ls.residual(residual);
             residualSq = square(DenseKernels.norm2(residual, m));
             kernel.multiplyTransposed(data, m, n, residual, correlations);

@@ -1,9 +1,12 @@
 package io.sparserepro.algorithms.greedy;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
-import io.sparserepro.algorithms.SolverInputs;
+import io.sparserepro.algorithms.DenseProblem;
+import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
+import io.sparserepro.algorithms.options.Option;
+import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
@@ -33,7 +36,9 @@ import java.util.Map;
  * <p>Cost per iteration: one Aᵀr (m·n) plus O(m·|S|) for the QR update and the residual.
  * Immutable and thread-safe; each call allocates its own workspace once.
  *
- * <p>Diagnostics: {@code dependentColumnStop} (1 if stop (2) fired, else 0).
+ * <p>Diagnostics: {@code dependentColumnStop} (1 if stop (2) fired, else 0);
+ * {@code rankDeficientFits} (always 0: a dependent column never stays on the support) and
+ * {@code zeroCoefficients} ({@link FitDiagnostics}).
  */
 public final class Omp extends ConfiguredSolver<Omp.Options> {
     /** The registry name. */
@@ -46,8 +51,20 @@ public final class Omp extends ConfiguredSolver<Omp.Options> {
      *                          dependent, passed to {@link SupportLeastSquares} (in (0, 1))
      * @param recordTrace       whether to record the residual and support of every iteration
      */
-    public record Options(double residualTolerance, int maxIterations, double rankTolerance,
-                          boolean recordTrace) {
+    public record Options(
+            @Option(value = "Round-off stop: halt once ‖y − A x‖₂ ≤ residualTolerance·‖y‖₂ (relative, in [0, 1)); further columns would be chosen by round-off",
+                    origin = Origin.IMPLEMENTATION)
+            double residualTolerance,
+            @Option(value = "Cap on iterations (columns added); OMP runs min(k, maxIterations) iterations, and the default leaves k, the paper's rule for a known sparsity",
+                    origin = Origin.PAPER,
+                    source = "Pati, Rezaiifar, Krishnaprasad 1993; Tropp 2004: OMP stops after k steps")
+            int maxIterations,
+            @Option(value = "A column whose part orthogonal to the current support is at most rankTolerance·‖a_j‖₂ counts as numerically dependent (in (0, 1))",
+                    origin = Origin.IMPLEMENTATION)
+            double rankTolerance,
+            @Option(value = "Record the residual norm and support after every iteration (allocates)",
+                    origin = Origin.IMPLEMENTATION)
+            boolean recordTrace) {
         public Options {
             GreedySupport.requireTolerance("residualTolerance", residualTolerance);
             Checks.requirePositive("maxIterations", maxIterations);
@@ -86,14 +103,14 @@ public final class Omp extends ConfiguredSolver<Omp.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
-        SolverInputs.requireSolvable(problem);
-        DenseMatrix a = problem.operator().toDense();
-        double[] y = problem.observations();
-        int k = problem.sparsity();
-        int m = a.rows();
-        int n = a.cols();
+        DenseProblem d = DenseProblem.of(problem);
+        DenseMatrix a = d.a();
+        double[] y = d.y();
+        int k = d.k();
+        int m = d.m();
+        int n = d.n();
         double[] data = a.data();
-        DenseKernel kernel = DenseKernels.active();
+        DenseKernel kernel = d.kernel();
 
         SupportLeastSquares ls = new SupportLeastSquares(a, k, options.rankTolerance());
         ls.setObservations(y);
@@ -101,9 +118,9 @@ public final class Omp extends ConfiguredSolver<Omp.Options> {
         double[] correlations = new double[n];
         boolean[] onSupport = new boolean[n];
         int[] support = new int[k];
-        Trace.Recorder trace = options.recordTrace() ? new Trace.Recorder() : null;
+        Trace.Recorder trace = DenseProblem.recorder(options.recordTrace());
 
-        double stopNorm = options.residualTolerance() * DenseKernels.norm2(y, m);
+        double stopNorm = options.residualTolerance() * d.yNorm();
         double residualNorm = DenseKernels.norm2(residual, m);
         int iterations = Math.min(k, options.maxIterations());
         boolean converged = iterations == k;
@@ -136,9 +153,9 @@ public final class Omp extends ConfiguredSolver<Omp.Options> {
 
         double[] estimate = new double[n];
         ls.estimate(estimate, new double[k]);
-        return SparseResult.of(a, y, estimate, java.util.Arrays.copyOf(support, size), iterations,
-                converged, trace == null ? null : trace.build(),
-                Map.of("dependentColumnStop", dependentStop ? 1.0 : 0.0));
+        return d.result(estimate, support, size, iterations, converged, trace,
+                // A dependent column is taken off again, so no fit is ever rank-deficient.
+                Map.of("dependentColumnStop", dependentStop ? 1.0 : 0.0, FitDiagnostics.RANK_DEFICIENT_FITS, 0.0));
     }
 
     @Override

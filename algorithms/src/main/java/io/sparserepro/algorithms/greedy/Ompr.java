@@ -1,17 +1,19 @@
 package io.sparserepro.algorithms.greedy;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
+import io.sparserepro.algorithms.DenseProblem;
+import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
+import io.sparserepro.algorithms.options.Option;
+import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
-import io.sparserepro.core.linalg.DenseMatrix;
 import io.sparserepro.core.linalg.SupportLeastSquares;
 import io.sparserepro.core.problem.Problem;
 import io.sparserepro.core.select.LargestK;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -34,6 +36,17 @@ import java.util.Map;
  * refit. Ranking ties follow largest_k: larger modulus first, then lower index, so the entry
  * dropped is the one of smallest modulus and, among equals, highest index.
  *
+ * <p><b>Swaps that raise the residual.</b> The paper's rule takes every swap that H_k makes:
+ * Algorithm OMPR(l) has no acceptance test, and its analysis (Jain, Tewari, Dhillon 2011)
+ * guarantees progress only under a RIP condition on A (the abstract's δ_2k &lt; 0.499). So
+ * {@link Replacement#PARTIAL_HARD_THRESHOLDING} follows the paper and may raise ‖r‖ on
+ * matrices far from that regime (a test shows it does). Refit-and-drop is not in the
+ * paper and has no such analysis; dropping the smallest refit coefficient can leave a
+ * k-column fit worse than the one it replaces, and such a swap has no justification, so this
+ * suite's variant keeps a swap only if it strictly lowers ‖r‖: otherwise the swap is undone
+ * and the run stops (converged, diagnostic {@code risingSwapStop} = 1). That makes the
+ * variant a descent method, which also rules out cycling.
+ *
  * <p><b>Start.</b> The paper allows any k-sparse start x¹. {@link Start#EMPTY} (default) is
  * x¹ = 0: while |I| &lt; k the thresholding keeps all of J, so the first k iterations are exactly
  * {@link Omp}'s, and replacements begin from OMP's support. {@link Start#LARGEST_CORRELATIONS}
@@ -49,7 +62,8 @@ import java.util.Map;
  * from RIP conditions); {@code converged} is false then. The last iterate is returned.
  *
  * <p>{@code iterations} counts support updates (growth steps and replacements); diagnostics:
- * {@code replacements}. Least squares use {@link SupportLeastSquares} (incremental QR; a
+ * {@code replacements}, {@code risingSwapStop}, {@code rankDeficientFits} and
+ * {@code zeroCoefficients} ({@link FitDiagnostics}). Least squares use {@link SupportLeastSquares} (incremental QR; a
  * dependent column is kept with coefficient 0, so it is the first to be dropped).
  * Immutable and thread-safe.
  */
@@ -75,18 +89,42 @@ public final class Ompr extends ConfiguredSolver<Ompr.Options> {
 
     /**
      * @param replacement       the replacement rule
-     * @param stepSize          η of z = x + η Aᵀr (used by PARTIAL_HARD_THRESHOLDING), positive
+     * @param stepFactor          η of z = x + η Aᵀr (used by PARTIAL_HARD_THRESHOLDING), positive
      * @param start             the initial support
      * @param maxIterations     cap on support updates
      * @param residualTolerance round-off stop ‖r‖ ≤ residualTolerance·‖y‖, in [0, 1)
      * @param rankTolerance     passed to {@link SupportLeastSquares}, in (0, 1)
      * @param recordTrace       record residual and support after every support update
      */
-    public record Options(Replacement replacement, double stepSize, Start start, int maxIterations,
-                          double residualTolerance, double rankTolerance, boolean recordTrace) {
+    public record Options(
+            @Option(value = "The replacement rule: PARTIAL_HARD_THRESHOLDING (the paper's OMPR(1) step) or REFIT_AND_DROP (a variant)",
+                    origin = Origin.PAPER,
+                    source = "Jain, Tewari, Dhillon 2011, Algorithm OMPR(l) with l = 1")
+            Replacement replacement,
+            @Option(value = "η of z = x + η·Aᵀr in units of 1/max_j‖a_j‖₂² (used by PARTIAL_HARD_THRESHOLDING); η = 1 is the step of the paper's analysis for unit-norm columns",
+                    origin = Origin.PAPER,
+                    source = "Jain, Tewari, Dhillon 2011, OMPR(1) with η = 1")
+            double stepFactor,
+            @Option(value = "The initial support: EMPTY (x = 0, the first k iterations are OMP's) or LARGEST_CORRELATIONS (largest_k(|Aᵀy|), refitted)",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "the paper allows any k-sparse start")
+            Start start,
+            @Option(value = "Cap on support updates (growth steps and replacements); the run reports converged = false when it is reached",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "the paper runs a fixed number of iterations that it does not state for experiments")
+            int maxIterations,
+            @Option(value = "Round-off stop: halt once ‖y − A x‖₂ ≤ residualTolerance·‖y‖₂ (relative, in [0, 1))",
+                    origin = Origin.IMPLEMENTATION)
+            double residualTolerance,
+            @Option(value = "A column whose part orthogonal to the current support is at most rankTolerance·‖a_j‖₂ counts as numerically dependent (in (0, 1))",
+                    origin = Origin.IMPLEMENTATION)
+            double rankTolerance,
+            @Option(value = "Record the residual norm and support after every support update (allocates)",
+                    origin = Origin.IMPLEMENTATION)
+            boolean recordTrace) {
         public Options {
             Checks.requireNonNull("replacement", replacement);
-            Checks.requirePositive("stepSize", stepSize);
+            Checks.requirePositive("stepFactor", stepFactor);
             Checks.requireNonNull("start", start);
             Checks.requirePositive("maxIterations", maxIterations);
             GreedySupport.requireTolerance("residualTolerance", residualTolerance);
@@ -100,27 +138,27 @@ public final class Ompr extends ConfiguredSolver<Ompr.Options> {
         }
 
         public Options withReplacement(Replacement value) {
-            return new Options(value, stepSize, start, maxIterations, residualTolerance, rankTolerance, recordTrace);
+            return new Options(value, stepFactor, start, maxIterations, residualTolerance, rankTolerance, recordTrace);
         }
 
-        public Options withStepSize(double value) {
+        public Options withStepFactor(double value) {
             return new Options(replacement, value, start, maxIterations, residualTolerance, rankTolerance, recordTrace);
         }
 
         public Options withStart(Start value) {
-            return new Options(replacement, stepSize, value, maxIterations, residualTolerance, rankTolerance, recordTrace);
+            return new Options(replacement, stepFactor, value, maxIterations, residualTolerance, rankTolerance, recordTrace);
         }
 
         public Options withMaxIterations(int value) {
-            return new Options(replacement, stepSize, start, value, residualTolerance, rankTolerance, recordTrace);
+            return new Options(replacement, stepFactor, start, value, residualTolerance, rankTolerance, recordTrace);
         }
 
         public Options withResidualTolerance(double value) {
-            return new Options(replacement, stepSize, start, maxIterations, value, rankTolerance, recordTrace);
+            return new Options(replacement, stepFactor, start, maxIterations, value, rankTolerance, recordTrace);
         }
 
         public Options withRecordTrace(boolean value) {
-            return new Options(replacement, stepSize, start, maxIterations, residualTolerance, rankTolerance, value);
+            return new Options(replacement, stepFactor, start, maxIterations, residualTolerance, rankTolerance, value);
         }
     }
 
@@ -134,100 +172,168 @@ public final class Ompr extends ConfiguredSolver<Ompr.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
-        SolverInputs.requireSolvable(problem);
-        DenseMatrix a = problem.operator().toDense();
-        double[] y = problem.observations();
-        int k = problem.sparsity();
-        int m = a.rows();
-        int n = a.cols();
-        double[] data = a.data();
-        DenseKernel kernel = DenseKernels.active();
-        int capacity = Math.min(k + 1, n);
+        return new Run(DenseProblem.of(problem)).run();
+    }
 
-        SupportLeastSquares ls = new SupportLeastSquares(a, capacity, options.rankTolerance());
-        ls.setObservations(y);
-        double[] residual = new double[m];
-        double[] correlations = new double[n];
-        double[] estimate = new double[n];
-        double[] coefficients = new double[capacity];
-        int[] support = new int[capacity];
-        boolean[] onSupport = new boolean[n];
-        Trace.Recorder trace = options.recordTrace() ? new Trace.Recorder() : null;
+    /** The per-call state of one run: the support's incremental QR, the fit and the counters. */
+    private final class Run {
+        private final DenseProblem d;
+        private final int k;
+        private final int m;
+        private final int n;
+        private final double[] data;
+        private final DenseKernel kernel;
+        private final SupportLeastSquares ls;
+        private final double[] residual;
+        private final double[] correlations;
+        private final double[] estimate;
+        private final double[] coefficients;
+        private final int[] support;
+        private final boolean[] onSupport;
+        private final Trace.Recorder trace;
+        private final boolean refit;
+        private final double eta;
+        private double residualNorm;
+        private int iterations;
+        private int replacements;
+        private boolean converged;
+        private boolean risingSwapStop;
+        private int rankDeficientFits;
 
-        if (options.start() == Start.LARGEST_CORRELATIONS) {
-            kernel.multiplyTransposed(data, m, n, y, correlations);
-            for (int j : LargestK.of(correlations, k)) {
-                ls.add(j);
-                onSupport[j] = true;
-            }
+        Run(DenseProblem d) {
+            this.d = d;
+            this.k = d.k();
+            this.m = d.m();
+            this.n = d.n();
+            this.data = d.a().data();
+            this.kernel = d.kernel();
+            int capacity = Math.min(k + 1, n);
+            ls = new SupportLeastSquares(d.a(), capacity, options.rankTolerance());
+            ls.setObservations(d.y());
+            residual = new double[m];
+            correlations = new double[n];
+            estimate = new double[n];
+            coefficients = new double[capacity];
+            support = new int[capacity];
+            onSupport = new boolean[n];
+            trace = DenseProblem.recorder(options.recordTrace());
+            refit = options.replacement() == Replacement.REFIT_AND_DROP;
+            // η in A's own scale: exactly stepFactor for unit-norm columns (see SolverInputs).
+            eta = options.stepFactor() * SolverInputs.unitStepScale(d.a());
         }
-        ls.residual(residual);
-        double residualNorm = DenseKernels.norm2(residual, m);
-        ls.estimate(estimate, coefficients);
-        double stopNorm = options.residualTolerance() * DenseKernels.norm2(y, m);
-        boolean refit = options.replacement() == Replacement.REFIT_AND_DROP;
-        // η in A's own scale: exactly stepSize for unit-norm columns (see SolverInputs).
-        double eta = options.stepSize() * SolverInputs.unitStepScale(a);
 
-        int iterations = 0;
-        int replacements = 0;
-        boolean converged = false;
-        while (iterations < options.maxIterations()) {
-            if (residualNorm <= stopNorm) {
-                converged = true;
-                break;
-            }
-            kernel.multiplyTransposed(data, m, n, residual, correlations);
-            int j = GreedySupport.argmaxAbsOff(correlations, n, onSupport);
-            if (j < 0) {
-                converged = true; // every column is on the support (k = n): nothing to replace
-                break;
-            }
-            if (ls.size() < k) {
-                if (!ls.add(j)) {
-                    ls.remove(j);
+        SparseResult run() {
+            start();
+            double stopNorm = options.residualTolerance() * d.yNorm();
+            while (iterations < options.maxIterations()) {
+                if (residualNorm <= stopNorm) {
                     converged = true;
                     break;
                 }
-                onSupport[j] = true;
-            } else {
-                int drop;
-                if (refit) {
-                    ls.add(j);
-                    ls.estimate(estimate, coefficients);
-                    drop = smallestRanked(estimate, null, 0, onSupport, j, n);
-                } else {
-                    drop = smallestRanked(estimate, correlations, eta, onSupport, j, n);
-                }
-                if (drop == j) {
-                    if (refit) {
-                        ls.remove(j);
-                    }
-                    converged = true; // fixed point: the support would never change again
+                kernel.multiplyTransposed(data, m, n, residual, correlations);
+                int j = GreedySupport.argmaxAbsOff(correlations, n, onSupport);
+                if (j < 0) {
+                    converged = true; // every column is on the support (k = n): nothing to replace
                     break;
                 }
-                if (!refit) {
-                    ls.add(j);
+                boolean changed = ls.size() < k ? grow(j) : replace(j);
+                if (!changed) {
+                    converged = true;
+                    break;
                 }
-                ls.remove(drop);
-                onSupport[drop] = false;
-                onSupport[j] = true;
-                replacements++;
+                iterations++;
+                update();
             }
-            iterations++;
+            ls.estimate(estimate, coefficients);
+            int size = ls.support(support);
+            return d.result(estimate, support, size, iterations, converged, trace,
+                    Map.of("replacements", (double) replacements, "risingSwapStop", risingSwapStop ? 1.0 : 0.0,
+                            FitDiagnostics.RANK_DEFICIENT_FITS, (double) rankDeficientFits));
+        }
+
+        /** The initial support ({@link Start}) and its fit. */
+        private void start() {
+            if (options.start() == Start.LARGEST_CORRELATIONS) {
+                kernel.multiplyTransposed(data, m, n, d.y(), correlations);
+                for (int j : LargestK.of(correlations, k)) {
+                    ls.add(j);
+                    onSupport[j] = true;
+                }
+            }
             ls.residual(residual);
             residualNorm = DenseKernels.norm2(residual, m);
             ls.estimate(estimate, coefficients);
+            countRankDeficiency();
+        }
+
+        /** A fit that keeps a deferred column (coefficient 0) is counted, never hidden. */
+        private void countRankDeficiency() {
+            if (ls.rank() < ls.size()) {
+                rankDeficientFits++;
+            }
+        }
+
+        /** Growth (|I| &lt; k) adds j as OMP does; false if j is numerically dependent on I (as OMP, stop). */
+        private boolean grow(int j) {
+            if (!ls.add(j)) {
+                ls.remove(j);
+                return false;
+            }
+            onSupport[j] = true;
+            return true;
+        }
+
+        /**
+         * One replacement with incoming j (class comment); false at a fixed point (j itself
+         * would be dropped) or, for the refit variant, when the swap would not lower ‖r‖.
+         */
+        private boolean replace(int j) {
+            int drop;
+            if (refit) {
+                ls.add(j);
+                ls.estimate(estimate, coefficients);
+                drop = smallestRanked(estimate, null, 0, onSupport, j, n);
+            } else {
+                drop = smallestRanked(estimate, correlations, eta, onSupport, j, n);
+            }
+            if (drop == j) {
+                if (refit) {
+                    ls.remove(j);
+                }
+                return false; // fixed point: the support would never change again
+            }
+            if (!refit) {
+                ls.add(j);
+            }
+            ls.remove(drop);
+            if (refit) {
+                ls.residual(residual);
+                if (!(DenseKernels.norm2(residual, m) < residualNorm)) {
+                    // The variant's own rule (class comment): keep a swap only if it lowers
+                    // the residual; undo it and stop at this local optimum.
+                    ls.remove(j);
+                    ls.add(drop);
+                    risingSwapStop = true;
+                    return false;
+                }
+            }
+            onSupport[drop] = false;
+            onSupport[j] = true;
+            replacements++;
+            return true;
+        }
+
+        /** The residual, its norm, the estimate and the trace entry of the new support. */
+        private void update() {
+            ls.residual(residual);
+            residualNorm = DenseKernels.norm2(residual, m);
+            ls.estimate(estimate, coefficients);
+            countRankDeficiency();
             if (trace != null) {
                 int size = ls.support(support);
                 trace.record(residualNorm, support, size);
             }
         }
-
-        ls.estimate(estimate, coefficients);
-        int size = ls.support(support);
-        return SparseResult.of(a, y, estimate, Arrays.copyOf(support, size), iterations, converged,
-                trace == null ? null : trace.build(), Map.of("replacements", (double) replacements));
     }
 
     /**

@@ -1,10 +1,13 @@
 package io.sparserepro.algorithms.sea;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
+import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.SparseSolver;
 import io.sparserepro.algorithms.Trace;
+import io.sparserepro.algorithms.options.Option;
+import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
@@ -31,14 +34,22 @@ import java.util.Map;
  *
  * <p><b>What is reconstructed</b> (SPEC-SEA.md; the paper's exact values are not available
  * here, so each is a named option recorded in results): the step η = stepFactor/‖A‖₂² with
- * stepFactor = 1; T = {@link Options#maxIterations}; the tie-break ({@link TieBreak}, lowest
- * index by default); the
+ * stepFactor = 1; T ({@link Options#maxIterations} or {@link Options#iterationsPerSparsity});
+ * the tie-break ({@link TieBreak}, lowest index by default); the
  * round-off stop; and the start rule: when X⁰ has fewer than k non-zero entries (SEA₀'s
  * X⁰ = 0, or a short warm start) the t = 0 iterate is X⁰ itself rather than a least-squares
  * fit on indices padded by the tie-break, so SEA₀'s first support read is largest_k(|Aᵀy|).
  * From t = 1 on, Sᵗ is always largest_k(|Xᵗ|), padded by the tie-break if Xᵗ has fewer than
  * k non-zeros. A warm start's scale matters relative to η: entries far larger than the
  * accumulated steps keep their indices on the support for correspondingly long.
+ *
+ * <p><b>The iteration budget T.</b> The paper's T is not known here (neither its value nor
+ * whether it scales with k). The default, {@value #DEFAULT_MAX_ITERATIONS} iterations, is
+ * measured: docs/SEA-BUDGET.md sweeps T against support distance and success on spike
+ * deconvolution and Gaussian instances ({@code io.sparserepro.benchmarks.SeaBudgetSweep})
+ * and says why this value was chosen. T can also be given per unit of sparsity
+ * ({@link Options#iterationsPerSparsity}). SEA returns its best iterate, so a larger T never
+ * gives a larger residual; it can still give another support.
  *
  * <p><b>After another solver</b> ({@link #after}), X⁰ is that solver's estimate: t = 0
  * reproduces its support (or its estimate, if it has fewer than k non-zeros), and as the
@@ -58,81 +69,145 @@ import java.util.Map;
  * {@code firstIterationContainingTruth} (NaN if never or if S* is unknown),
  * {@code leastSquaresSolves} (cache misses), {@code step} (η), {@code gramColumns} (Gram
  * columns computed), {@code residualGradients} (iterations that used the residual form of the
- * gradient), and for SEA after a solver,
- * {@code innerResidualNorm} and {@code innerIterations}.
+ * gradient), {@code rankDeficientFits} (least-squares fits whose support had deferred,
+ * numerically dependent columns: they stay on the support with coefficient 0, see
+ * {@link FitDiagnostics}), and for SEA after a solver, {@code innerResidualNorm} and
+ * {@code innerIterations}; last, {@code zeroCoefficients} of the returned estimate.
  */
 public final class Sea extends ConfiguredSolver<Sea.Options> {
 
     /**
      * SEA's options.
      *
-     * @param stepFactor        η = stepFactor / ‖A‖₂² (reconstructed default 1)
-     * @param maxIterations     T, the number of iterations (reconstructed default 1000)
-     * @param stopAtRoundOff    stop once ‖Axᵗ − y‖ ≤ roundOffTolerance·‖y‖: in the noiseless
-     *                          case such a residual cannot be beaten (default on)
-     * @param roundOffTolerance the relative residual treated as round-off (default 1e-12)
-     * @param supportCacheSize  how many recent supports keep their gradient (default 8; 0 = off)
-     * @param gramGradient      compute the gradient as Aᵀy − (AᵀA)_{:,S} xᵗ_S from Gram columns
-     *                          computed once per column that enters a support, instead of
-     *                          Aᵀ(y − A xᵗ) from the residual (default on: O(nk) instead of
-     *                          O(mn) per iteration). Used only where it is accurate to within
-     *                          three digits of the residual form (coefficients not much
-     *                          larger than y) and for n ≤ 4096; elsewhere the residual form
-     *                          is used (counted in the {@code residualGradients} diagnostic)
-     * @param tieBreak          how entries of equal |Xᵗ_i| are ranked in largest_k
-     *                          (reconstructed default {@link TieBreak#LOWEST_INDEX})
-     * @param recordTrace       record the residual and support of every iteration
+     * <p><b>The iteration budget T</b> is given in exactly one of two forms: an absolute count,
+     * {@code maxIterations} &gt; 0 with {@code iterationsPerSparsity} = 0 (the default), or per
+     * unit of sparsity, {@code iterationsPerSparsity} &gt; 0 with {@code maxIterations} = 0,
+     * giving T = iterationsPerSparsity·k for a problem of sparsity k. 0 means "this form is
+     * off"; both off or both on is rejected, so a value is never silently ignored. The
+     * paper's T is not known here: the default is measured (docs/SEA-BUDGET.md).
+     *
+     * @param stepFactor            η = stepFactor / ‖A‖₂² (reconstructed default 1)
+     * @param maxIterations         T as an absolute count, or 0 (see above)
+     * @param iterationsPerSparsity T/k, or 0 (see above; default 0)
+     * @param residualTolerance     stop once ‖Axᵗ − y‖₂ ≤ residualTolerance·‖y‖₂: in the
+     *                              noiseless case such a residual cannot be beaten (default
+     *                              1e-12; 0 stops only at an exact fit), in [0, 1)
+     * @param supportCacheSize      how many recent supports keep their gradient (default 8; 0 = off)
+     * @param gramGradient          compute the gradient as Aᵀy − (AᵀA)_{:,S} xᵗ_S from Gram columns
+     *                              computed once per column that enters a support, instead of
+     *                              Aᵀ(y − A xᵗ) from the residual (default on: O(nk) instead of
+     *                              O(mn) per iteration). Used only where it is accurate to within
+     *                              three digits of the residual form (coefficients not much
+     *                              larger than y) and for n ≤ 4096; elsewhere the residual form
+     *                              is used (counted in the {@code residualGradients} diagnostic)
+     * @param tieBreak              how entries of equal |Xᵗ_i| are ranked in largest_k
+     *                              (reconstructed default {@link TieBreak#LOWEST_INDEX})
+     * @param recordTrace           record the residual and support of every iteration
      */
-    public record Options(double stepFactor, int maxIterations, boolean stopAtRoundOff,
-                          double roundOffTolerance, int supportCacheSize, boolean gramGradient,
-                          TieBreak tieBreak, boolean recordTrace) {
+    public record Options(
+            @Option(value = "η·‖A‖₂², the step of the exploration vector in units of 1/‖A‖₂² (≥ 0; with X⁰ = 0 the supports do not depend on it)",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "SPEC-SEA.md: η = 1/‖A‖₂², the paper's value is not known here")
+            double stepFactor,
+            @Option(value = "T, the number of iterations, as an absolute count; 0 = use iterationsPerSparsity (exactly one of the two is positive)",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "the paper's T is not known here; default measured in docs/SEA-BUDGET.md")
+            int maxIterations,
+            @Option(value = "T per unit of sparsity: T = iterationsPerSparsity·k; 0 = use maxIterations (exactly one of the two is positive)",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "the paper's T is not known here")
+            int iterationsPerSparsity,
+            @Option(value = "Stop once ‖A x − y‖₂ ≤ residualTolerance·‖y‖₂: in the noiseless case such a residual cannot be beaten (relative, in [0, 1); 0 stops only at an exact fit)",
+                    origin = Origin.IMPLEMENTATION)
+            double residualTolerance,
+            @Option(value = "How many recent supports keep their least-squares gradient (0 = off; speed only, results unchanged)",
+                    origin = Origin.IMPLEMENTATION)
+            int supportCacheSize,
+            @Option(value = "Compute the gradient from Gram columns Aᵀa_j (O(nk) per iteration) where it is accurate, instead of Aᵀ(y − A x) (O(mn))",
+                    origin = Origin.IMPLEMENTATION)
+            boolean gramGradient,
+            @Option(value = "How largest_k ranks entries of equal |Xᵗ_i|: LOWEST_INDEX or KEEP_CURRENT",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "the paper's rule is not stated")
+            TieBreak tieBreak,
+            @Option(value = "Record the residual norm and support of every iteration (allocates)",
+                    origin = Origin.IMPLEMENTATION)
+            boolean recordTrace) {
+        /** Upper bound on T, in either form. */
+        public static final int MAX_BUDGET = 100_000_000;
+
         public Options {
             Checks.requireNonNull("tieBreak", tieBreak);
             Checks.requireNonNegative("stepFactor", stepFactor);
-            Checks.requireInRange("maxIterations", maxIterations, 1, 100_000_000);
-            Checks.requirePositive("roundOffTolerance", roundOffTolerance);
+            Checks.requireInRange("maxIterations", maxIterations, 0, MAX_BUDGET);
+            Checks.requireInRange("iterationsPerSparsity", iterationsPerSparsity, 0, MAX_BUDGET);
+            if ((maxIterations == 0) == (iterationsPerSparsity == 0)) {
+                throw new IllegalArgumentException("exactly one of maxIterations and iterationsPerSparsity must be "
+                        + "positive (the other 0): maxIterations = " + maxIterations
+                        + ", iterationsPerSparsity = " + iterationsPerSparsity);
+            }
+            Checks.requireNonNegative("residualTolerance", residualTolerance);
+            if (residualTolerance >= 1) {
+                throw new IllegalArgumentException("residualTolerance must be in [0, 1): " + residualTolerance);
+            }
             Checks.requireInRange("supportCacheSize", supportCacheSize, 0, 1024);
         }
 
         public static Options defaults() {
-            return new Options(1.0, 1000, true, 1e-12, 8, true, TieBreak.LOWEST_INDEX, false);
+            return new Options(1.0, DEFAULT_MAX_ITERATIONS, 0, 1e-12, 8, true, TieBreak.LOWEST_INDEX, false);
+        }
+
+        /** T for a problem of sparsity k: maxIterations, or iterationsPerSparsity·k capped at {@link #MAX_BUDGET}. */
+        public int iterationBudget(int k) {
+            Checks.requirePositive("k", k);
+            return maxIterations > 0 ? maxIterations : (int) Math.min(MAX_BUDGET, (long) iterationsPerSparsity * k);
         }
 
         public Options withStepFactor(double value) {
-            return new Options(value, maxIterations, stopAtRoundOff, roundOffTolerance, supportCacheSize, gramGradient,
-                    tieBreak, recordTrace);
+            return new Options(value, maxIterations, iterationsPerSparsity, residualTolerance, supportCacheSize,
+                    gramGradient, tieBreak, recordTrace);
         }
 
+        /** An absolute budget T = value (iterationsPerSparsity switched off). */
         public Options withMaxIterations(int value) {
-            return new Options(stepFactor, value, stopAtRoundOff, roundOffTolerance, supportCacheSize, gramGradient,
+            return new Options(stepFactor, value, 0, residualTolerance, supportCacheSize, gramGradient,
                     tieBreak, recordTrace);
         }
 
-        public Options withStopAtRoundOff(boolean value) {
-            return new Options(stepFactor, maxIterations, value, roundOffTolerance, supportCacheSize, gramGradient,
+        /** A budget T = value·k (maxIterations switched off). */
+        public Options withIterationsPerSparsity(int value) {
+            return new Options(stepFactor, 0, value, residualTolerance, supportCacheSize, gramGradient,
                     tieBreak, recordTrace);
+        }
+
+        public Options withResidualTolerance(double value) {
+            return new Options(stepFactor, maxIterations, iterationsPerSparsity, value, supportCacheSize,
+                    gramGradient, tieBreak, recordTrace);
         }
 
         public Options withSupportCacheSize(int value) {
-            return new Options(stepFactor, maxIterations, stopAtRoundOff, roundOffTolerance, value, gramGradient,
-                    tieBreak, recordTrace);
+            return new Options(stepFactor, maxIterations, iterationsPerSparsity, residualTolerance, value,
+                    gramGradient, tieBreak, recordTrace);
         }
 
         public Options withRecordTrace(boolean value) {
-            return new Options(stepFactor, maxIterations, stopAtRoundOff, roundOffTolerance, supportCacheSize,
+            return new Options(stepFactor, maxIterations, iterationsPerSparsity, residualTolerance, supportCacheSize,
                     gramGradient, tieBreak, value);
         }
 
         public Options withTieBreak(TieBreak value) {
-            return new Options(stepFactor, maxIterations, stopAtRoundOff, roundOffTolerance, supportCacheSize,
+            return new Options(stepFactor, maxIterations, iterationsPerSparsity, residualTolerance, supportCacheSize,
                     gramGradient, value, recordTrace);
         }
 
         public Options withGramGradient(boolean value) {
-            return new Options(stepFactor, maxIterations, stopAtRoundOff, roundOffTolerance, supportCacheSize,
+            return new Options(stepFactor, maxIterations, iterationsPerSparsity, residualTolerance, supportCacheSize,
                     value, tieBreak, recordTrace);
         }
     }
+
+    /** The default absolute budget T (docs/SEA-BUDGET.md; the paper's T is not known here). */
+    public static final int DEFAULT_MAX_ITERATIONS = 32_000;
 
     /** How largest_k ranks entries of equal modulus (the paper's rule is not stated: reconstructed). */
     public enum TieBreak {
@@ -255,6 +330,7 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
         private int bestIteration = -1;
         private int firstContainingTruth = -1;
         private int leastSquaresSolves;
+        private int rankDeficientFits;
 
         Run(Problem problem, SparseResult innerResult) {
             this.problem = problem;
@@ -307,9 +383,10 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
         SparseResult explore(double[] x) {
             boolean converged = false;
             int t = 0;
-            for (; t < options.maxIterations(); t++) {
+            int budget = options.iterationBudget(k);
+            for (; t < budget; t++) {
                 double residualNorm = t == 0 && countNonZeros(x) < k ? evaluateAsIs(x, t) : evaluateSupport(x, t);
-                if (options.stopAtRoundOff() && residualNorm <= options.roundOffTolerance() * yNorm) {
+                if (residualNorm <= options.residualTolerance() * yNorm) {
                     converged = true;
                     t++;
                     break;
@@ -415,6 +492,9 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
                     leastSquares.add(j);
                 }
             }
+            if (leastSquares.rank() < k) {
+                rankDeficientFits++; // deferred columns stay on the support with coefficient 0
+            }
             double residualNorm;
             if (useGram && gramIsAccurate()) {
                 System.arraycopy(aty, 0, ascent, 0, n);
@@ -507,8 +587,13 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
             diagnostics.put("step", step);
             diagnostics.put("gramColumns", (double) gramColumnsComputed);
             diagnostics.put("residualGradients", (double) residualGradients);
+            diagnostics.put(FitDiagnostics.RANK_DEFICIENT_FITS, (double) rankDeficientFits);
             Trace recorded = trace == null ? null : trace.build();
             System.arraycopy(bestEstimate, 0, estimate, 0, n);
+            if (innerResult == null) {
+                diagnostics.put(FitDiagnostics.ZERO_COEFFICIENTS,
+                        (double) FitDiagnostics.zeroCoefficients(estimate, bestSupport, bestSupport.length));
+            }
             SparseResult own = SparseResult.of(a, y, estimate, bestSupport, iterations,
                     converged, recorded, diagnostics);
             if (innerResult == null) {
@@ -516,13 +601,12 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
             }
             diagnostics.put("innerResidualNorm", innerResult.residualNorm());
             diagnostics.put("innerIterations", (double) innerResult.iterations());
-            if (innerResult.residualNorm() < own.residualNorm()) {
-                // Round-off only: the t = 0 iterate refits the inner solver's own support.
-                return new SparseResult(innerResult.estimate().clone(), innerResult.support(), iterations,
-                        converged, innerResult.residualNorm(), recorded, diagnostics);
-            }
-            return new SparseResult(own.estimate(), own.support(), iterations, converged,
-                    own.residualNorm(), recorded, diagnostics);
+            SparseResult chosen = innerResult.residualNorm() < own.residualNorm() ? innerResult : own;
+            // Round-off only if the inner result wins: the t = 0 iterate refits its own support.
+            diagnostics.put(FitDiagnostics.ZERO_COEFFICIENTS, (double) FitDiagnostics.zeroCoefficients(
+                    chosen.estimate(), chosen.support(), chosen.support().length));
+            return new SparseResult(chosen == own ? own.estimate() : innerResult.estimate().clone(),
+                    chosen.support(), iterations, converged, chosen.residualNorm(), recorded, diagnostics);
         }
 
         /** The indices of the non-zero entries, ascending. */

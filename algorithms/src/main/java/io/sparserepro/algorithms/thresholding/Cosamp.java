@@ -1,11 +1,13 @@
 package io.sparserepro.algorithms.thresholding;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
-import io.sparserepro.algorithms.SolverInputs;
+import io.sparserepro.algorithms.DenseProblem;
+import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
+import io.sparserepro.algorithms.options.Option;
+import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
-import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
 import io.sparserepro.core.linalg.DenseMatrix;
 import io.sparserepro.core.problem.Problem;
@@ -31,14 +33,20 @@ import java.util.Map;
  * ({@link io.sparserepro.core.linalg.SupportLeastSquares}' documented fallback), so b is a
  * basic least-squares solution and the pruning sees those columns as 0.
  *
- * <p><b>Stopping rule</b> (with {@code converged = true}): ‖rᵗ⁺¹‖₂ ≤ tolerance·‖y‖₂ (the
- * paper's halting test on the residual), or a fixed point: the pruned support repeats and the
- * residual changes by at most tolerance·‖rᵗ‖ (the next iteration would repeat this one).
- * Otherwise stop after {@code maxIterations} (default 100) with {@code converged = false}.
- * The paper has no stop on a rising residual — CoSaMP's residual is not monotone and it often
- * recovers after a rise — but the heuristic is available as {@code stopWhenResidualRises}
- * (default off; it lowers the recovery rate near the phase transition). The default
- * tolerance 1e-12 is far above the round-off of a residual and far below any real progress.
+ * <p><b>Stopping rule: the paper's, by default.</b> Needell &amp; Tropp discuss halting when
+ * the residual ‖v‖₂ = ‖y − A xᵗ‖₂ is small (compared with the noise level, or a tolerance
+ * when there is no noise), or after the fixed iteration count of their convergence theorem,
+ * which is a bound for the analysis rather than a setting for experiments. They do not stop on
+ * a rising residual: CoSaMP's residual is not monotone and often recovers after a rise. The
+ * defaults implement that rule (with {@code converged = true}): ‖rᵗ⁺¹‖₂ ≤
+ * {@code residualTolerance}·‖y‖₂ (1e-12: the noiseless round-off level), plus an exact fixed
+ * point, not a heuristic: the pruned support repeats and the residual changes by at most
+ * {@code stagnationTolerance}·‖rᵗ‖ (the iteration is deterministic, so the next one would
+ * repeat this one). Otherwise stop after {@code maxIterations} (default 100) with
+ * {@code converged = false}. The other variant is one option away:
+ * {@code stopWhenResidualRises = true} also stops, keeping the previous iterate, when the
+ * residual rises (a common heuristic, not the paper's; it lowers the recovery rate near the
+ * phase transition).
  *
  * <p><b>Returned iterate.</b> The iterate of smallest residual seen, x⁰ = 0 included, so the
  * result never fits worse than the zero vector: on coherent matrices the pruned vector of
@@ -51,8 +59,9 @@ import java.util.Map;
  * contract's exact recovery holds without a refit; option {@code debias} (default false)
  * refits the final support by least squares (useful with noise).
  *
- * <p>Trace: entry t is the residual and support of iterate t + 1. Diagnostics: {@code rankDeficientSolves} (iterations where T was
- * numerically rank-deficient).
+ * <p>Trace: entry t is the residual and support of iterate t + 1. Diagnostics:
+ * {@code rankDeficientFits} (least-squares fits on a numerically rank-deficient T, and the
+ * debiasing fit if it was) and {@code zeroCoefficients} ({@link FitDiagnostics}).
  */
 public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
     /** The stable registry name. */
@@ -62,45 +71,81 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
      * Options of {@link Cosamp}.
      *
      * @param maxIterations         iteration cap, ≥ 1 (default 100)
-     * @param tolerance             relative residual target and fixed-point threshold, ≥ 0 (default 1e-12)
+     * @param residualTolerance     stop when ‖y − Ax‖₂ ≤ residualTolerance·‖y‖₂, in [0, 1) (default 1e-12)
+     * @param stagnationTolerance   stop when the pruned support repeats and the residual norm
+     *                              changes by at most stagnationTolerance·‖rᵗ‖₂, in [0, 1) (default 1e-12)
      * @param debias                refit the final support by least squares (default false)
      * @param stopWhenResidualRises also stop, keeping the previous iterate, when the residual
      *                              rises (a heuristic, not the paper's; default false)
      * @param recordTrace           fill {@link SparseResult#trace()} (default false)
      */
-    public record Options(int maxIterations, double tolerance, boolean debias, boolean stopWhenResidualRises,
-                          boolean recordTrace) {
+    public record Options(
+            @Option(value = "Iteration cap; the run reports converged = false when it is reached",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "Needell & Tropp 2009 bound the iterations in theory; no count for experiments")
+            int maxIterations,
+            @Option(value = "Stop when ‖y − A x‖₂ ≤ residualTolerance·‖y‖₂ (relative, in [0, 1)); 1e-12 is the noiseless round-off level",
+                    origin = Origin.IMPLEMENTATION,
+                    source = "the rule is Needell & Tropp 2009's halting test on the residual norm; the value is not theirs")
+            double residualTolerance,
+            @Option(value = "Stop when the pruned support repeats and ‖y − A x‖₂ changes by at most stagnationTolerance times its previous value (relative, in [0, 1)): the next iteration would repeat this one",
+                    origin = Origin.IMPLEMENTATION)
+            double stagnationTolerance,
+            @Option(value = "Refit the final support by least squares (off: the paper returns the pruned vector)",
+                    origin = Origin.PAPER,
+                    source = "Needell & Tropp 2009, Algorithm 1")
+            boolean debias,
+            @Option(value = "Also stop, keeping the previous iterate, when the residual rises (a heuristic; off: the paper has no such stop)",
+                    origin = Origin.PAPER,
+                    source = "Needell & Tropp 2009: no stop on a rising residual")
+            boolean stopWhenResidualRises,
+            @Option(value = "Record the residual norm and support after every iteration (allocates)",
+                    origin = Origin.IMPLEMENTATION)
+            boolean recordTrace) {
         public Options {
             Checks.requirePositive("maxIterations", maxIterations);
-            Checks.requireNonNegative("tolerance", tolerance);
-            if (tolerance >= 1) {
-                throw new IllegalArgumentException("tolerance must be below 1: " + tolerance);
-            }
+            requireRelative("residualTolerance", residualTolerance);
+            requireRelative("stagnationTolerance", stagnationTolerance);
         }
 
         public static Options defaults() {
-            return new Options(100, 1e-12, false, false, false);
+            return new Options(100, 1e-12, 1e-12, false, false, false);
         }
 
         public Options withMaxIterations(int value) {
-            return new Options(value, tolerance, debias, stopWhenResidualRises, recordTrace);
+            return new Options(value, residualTolerance, stagnationTolerance, debias, stopWhenResidualRises, recordTrace);
         }
 
-        public Options withTolerance(double value) {
-            return new Options(maxIterations, value, debias, stopWhenResidualRises, recordTrace);
+        public Options withResidualTolerance(double value) {
+            return new Options(maxIterations, value, stagnationTolerance, debias, stopWhenResidualRises, recordTrace);
+        }
+
+        public Options withStagnationTolerance(double value) {
+            return new Options(maxIterations, residualTolerance, value, debias, stopWhenResidualRises, recordTrace);
         }
 
         public Options withDebias(boolean value) {
-            return new Options(maxIterations, tolerance, value, stopWhenResidualRises, recordTrace);
+            return new Options(maxIterations, residualTolerance, stagnationTolerance, value, stopWhenResidualRises,
+                    recordTrace);
         }
 
         public Options withStopWhenResidualRises(boolean value) {
-            return new Options(maxIterations, tolerance, debias, value, recordTrace);
+            return new Options(maxIterations, residualTolerance, stagnationTolerance, debias, value, recordTrace);
         }
 
         public Options withRecordTrace(boolean value) {
-            return new Options(maxIterations, tolerance, debias, stopWhenResidualRises, value);
+            return new Options(maxIterations, residualTolerance, stagnationTolerance, debias, stopWhenResidualRises,
+                    value);
         }
+    }
+
+    /** A relative tolerance in [0, 1). */
+    static double requireRelative(String name, double value) {
+        Checks.requireNonNegative(name, value);
+        if (value >= 1) {
+            throw new IllegalArgumentException(name + " must be below 1: " + value);
+        }
+        return value;
     }
 
     public Cosamp() {
@@ -113,47 +158,102 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
-        SolverInputs.requireSolvable(problem);
-        DenseMatrix a = problem.operator().toDense();
-        double[] y = problem.observations();
-        int m = a.rows();
-        int n = a.cols();
-        int k = problem.sparsity();
-        int mergedCapacity = Math.min(3 * k, Math.min(m, n));
-        DenseKernel kernel = DenseKernels.active();
-        double tolerance = options.tolerance();
-        double targetResidual = tolerance * DenseKernels.norm2(y, m);
+        return new Run(DenseProblem.of(problem)).run();
+    }
 
-        double[] x = new double[n];          // current estimate, supported on `support`
-        double[] candidate = new double[n];  // next estimate, supported on `candidateSupport`
-        double[] proxy = new double[n];
-        double[] merged = new double[n];     // b, supported on `mergedSupport`
-        double[] mergedValues = new double[mergedCapacity];
-        double[] r = y.clone();
-        double[] candidateResidual = new double[m];
-        int[] support = new int[k];
-        int supportSize = 0;
-        int[] candidateSupport = new int[k];
-        int candidateSize = 0;
-        int[] omega = new int[Math.min(2 * k, n)];
-        int[] mergedSupport = new int[mergedCapacity];
-        int mergedSize = 0;
-        int[] previousMerged = new int[mergedCapacity];
-        int[] kept = new int[k];
-        LargestK largest = new LargestK(n);
-        SupportFit fit = new SupportFit(a, y, mergedCapacity);
-        Trace.Recorder recorder = options.recordTrace() ? new Trace.Recorder() : null;
+    /** The per-call state of one run: the current and candidate iterates, the merged fit, the best iterate. */
+    private final class Run {
+        private final DenseProblem d;
+        private final DenseMatrix a;
+        private final double[] y;
+        private final int m;
+        private final int n;
+        private final int k;
+        private final double targetResidual;
+        private double[] x;                  // current estimate, supported on `support`
+        private double[] candidate;          // next estimate, supported on `candidateSupport`
+        private final double[] proxy;
+        private final double[] merged;       // b, supported on `mergedSupport`
+        private final double[] mergedValues;
+        private double[] r;
+        private double[] candidateResidual;
+        private int[] support;
+        private int supportSize;
+        private int[] candidateSupport;
+        private int candidateSize;
+        private final int[] omega;
+        private final int[] mergedSupport;
+        private int mergedSize;
+        private final int[] previousMerged;
+        private final int[] kept;
+        private final LargestK largest;
+        private final SupportFit fit;
+        private final Trace.Recorder recorder;
+        private double residualNorm;
+        private final double[] best;         // the iterate of smallest residual; x⁰ = 0 at first
+        private final int[] bestSupport;
+        private int bestSize;
+        private double bestNorm;
+        private int iterations;
+        private int rankDeficientFits;
+        private boolean converged;
 
-        double residualNorm = DenseKernels.norm2(y, m);
-        double[] best = new double[n];        // the iterate of smallest residual; x⁰ = 0 at first
-        int[] bestSupport = new int[k];
-        int bestSize = 0;
-        double bestNorm = residualNorm;
-        int iterations = 0;
-        int rankDeficientSolves = 0;
-        boolean converged = false;
-        while (iterations < options.maxIterations()) {
-            kernel.multiplyTransposed(a.data(), m, n, r, proxy);
+        Run(DenseProblem d) {
+            this.d = d;
+            this.a = d.a();
+            this.y = d.y();
+            this.m = d.m();
+            this.n = d.n();
+            this.k = d.k();
+            int mergedCapacity = Math.min(3 * k, Math.min(m, n));
+            targetResidual = options.residualTolerance() * d.yNorm();
+            x = new double[n];
+            candidate = new double[n];
+            proxy = new double[n];
+            merged = new double[n];
+            mergedValues = new double[mergedCapacity];
+            r = y.clone();
+            candidateResidual = new double[m];
+            support = new int[k];
+            candidateSupport = new int[k];
+            omega = new int[Math.min(2 * k, n)];
+            mergedSupport = new int[mergedCapacity];
+            previousMerged = new int[mergedCapacity];
+            kept = new int[k];
+            largest = new LargestK(n);
+            fit = new SupportFit(a, y, mergedCapacity);
+            recorder = DenseProblem.recorder(options.recordTrace());
+            residualNorm = d.yNorm();
+            best = new double[n];
+            bestSupport = new int[k];
+            bestNorm = residualNorm;
+        }
+
+        SparseResult run() {
+            while (iterations < options.maxIterations()) {
+                fitMergedSupport();
+                double candidateNorm = prune();
+                iterations++;
+                if (options.stopWhenResidualRises() && iterations > 1 && candidateNorm > residualNorm) {
+                    converged = true;
+                    break;
+                }
+                boolean sameSupport = candidateSize == supportSize
+                        && Arrays.equals(candidateSupport, 0, k, support, 0, supportSize);
+                double previousNorm = residualNorm;
+                accept(candidateNorm);
+                if (residualNorm <= targetResidual || (sameSupport
+                        && Math.abs(residualNorm - previousNorm) <= options.stagnationTolerance() * previousNorm)) {
+                    converged = true;
+                    break;
+                }
+            }
+            return bestResult();
+        }
+
+        /** T = Ω ∪ supp(xᵗ), Ω the largest entries of the proxy Aᵀrᵗ; b = least squares on T. */
+        private void fitMergedSupport() {
+            d.kernel().multiplyTransposed(a.data(), m, n, r, proxy);
             int omegaSize = Math.min(omega.length, m - supportSize);
             if (omegaSize > 0) {
                 largest.select(proxy, n, omegaSize, omega);
@@ -163,9 +263,13 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
             mergedSize = union(omega, omegaSize, support, supportSize, mergedSupport);
             fit.moveTo(mergedSupport, mergedSize);
             if (fit.rank() < mergedSize) {
-                rankDeficientSolves++;
+                rankDeficientFits++;
             }
             fit.estimate(merged, previousMerged, previousMergedSize);
+        }
+
+        /** The candidate xᵗ⁺¹ = b pruned to its k largest entries, and its residual; returns ‖rᵗ⁺¹‖₂. */
+        private double prune() {
             for (int c = 0; c < mergedSize; c++) {
                 mergedValues[c] = merged[mergedSupport[c]];
             }
@@ -178,15 +282,11 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
             }
             candidateSize = k;
             Vectors.residual(a, y, candidate, candidateSupport, k, candidateResidual);
-            double candidateNorm = DenseKernels.norm2(candidateResidual, m);
-            iterations++;
-            if (options.stopWhenResidualRises() && iterations > 1 && candidateNorm > residualNorm) {
-                converged = true;
-                break;
-            }
-            boolean sameSupport = candidateSize == supportSize
-                    && Arrays.equals(candidateSupport, 0, k, support, 0, supportSize);
-            double previousNorm = residualNorm;
+            return DenseKernels.norm2(candidateResidual, m);
+        }
+
+        /** The candidate becomes the current iterate (swapping buffers); the best one is kept. */
+        private void accept(double candidateNorm) {
             double[] swapValues = x;
             x = candidate;
             candidate = swapValues;
@@ -212,24 +312,22 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
                 bestSize = supportSize;
                 bestNorm = residualNorm;
             }
-            if (residualNorm <= targetResidual
-                    || (sameSupport && Math.abs(residualNorm - previousNorm) <= tolerance * previousNorm)) {
-                converged = true;
-                break;
+        }
+
+        /** The best iterate (refit if {@code debias}), with the diagnostics. */
+        private SparseResult bestResult() {
+            if (options.debias() && bestSize > 0) {
+                SupportFit refit = new SupportFit(a, y, k);
+                refit.moveTo(bestSupport, bestSize);
+                refit.estimate(best, bestSupport, bestSize);
+                if (refit.rank() < bestSize) {
+                    rankDeficientFits++;
+                }
             }
+            Map<String, Double> diagnostics = new LinkedHashMap<>();
+            diagnostics.put(FitDiagnostics.RANK_DEFICIENT_FITS, (double) rankDeficientFits);
+            return d.result(best, bestSupport, bestSize, iterations, converged, recorder, diagnostics);
         }
-        x = best;
-        support = bestSupport;
-        supportSize = bestSize;
-        if (options.debias() && supportSize > 0) {
-            SupportFit refit = new SupportFit(a, y, k);
-            refit.moveTo(support, supportSize);
-            refit.estimate(x, support, supportSize);
-        }
-        Map<String, Double> diagnostics = new LinkedHashMap<>();
-        diagnostics.put("rankDeficientSolves", (double) rankDeficientSolves);
-        return SparseResult.of(a, y, x, Arrays.copyOf(support, supportSize), iterations, converged,
-                recorder == null ? null : recorder.build(), diagnostics);
     }
 
     /** Sorted union of two sorted index arrays into {@code out}; returns its size. */

@@ -1,9 +1,13 @@
 package io.sparserepro.algorithms.thresholding;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
+import io.sparserepro.algorithms.DenseProblem;
+import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
+import io.sparserepro.algorithms.options.Option;
+import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
@@ -30,12 +34,13 @@ import java.util.Map;
  *
  * <p><b>Stopping rule.</b> The paper's natural rule: stop when the support repeats,
  * Sᵗ⁺¹ = Sᵗ (then xᵗ⁺¹ = xᵗ: a fixed point), with {@code converged = true}. Optionally
- * ({@code tolerance} &gt; 0; default 0, off) also stop when ‖y − A xᵗ‖₂ ≤ tolerance·‖y‖₂.
+ * ({@code residualTolerance} &gt; 0; default 0, off) also stop when ‖y − A xᵗ‖₂ ≤ residualTolerance·‖y‖₂.
  * Otherwise stop after {@code maxIterations} (default 500): HTP can cycle between supports
  * on matrices far from the RIP regime, and the paper's finite-convergence theorem needs it.
  *
  * <p>Trace: entry t is the residual and support after iteration t + 1 (the iteration that
- * detects a repeated support records the unchanged state). Diagnostics: {@code step} (μ).
+ * detects a repeated support records the unchanged state). Diagnostics: {@code step} (μ),
+ * {@code rankDeficientFits} and {@code zeroCoefficients} ({@link FitDiagnostics}).
  *
  * <p>Cost per iteration: one Aᵀr (O(mn)), O(n) selection, O(m·k) per column that enters or
  * leaves the support, O(k²) back substitution; no allocation.
@@ -56,16 +61,33 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
      * Options of {@link Htp}.
      *
      * @param maxIterations iteration cap, ≥ 1 (default 500)
-     * @param tolerance     stop also when ‖y − Ax‖₂ ≤ tolerance·‖y‖₂, ≥ 0 (default 0: off)
+     * @param residualTolerance     stop also when ‖y − Ax‖₂ ≤ residualTolerance·‖y‖₂, in [0, 1) (default 0: off)
      * @param stepFactor    &gt; 0 (default 1)
      * @param stepScale     what stepFactor multiplies (default {@link StepScale#UNIT})
      * @param recordTrace   fill {@link SparseResult#trace()} (default false)
      */
-    public record Options(int maxIterations, double tolerance, double stepFactor, StepScale stepScale,
-                          boolean recordTrace) {
+    public record Options(
+            @Option(value = "Iteration cap; the run reports converged = false when it is reached (HTP can cycle far from the RIP regime)",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "not stated by Foucart 2011")
+            int maxIterations,
+            @Option(value = "Also stop when ‖y − A x‖₂ ≤ residualTolerance·‖y‖₂ (relative, in [0, 1); 0: only the paper's repeated-support stop)",
+                    origin = Origin.IMPLEMENTATION)
+            double residualTolerance,
+            @Option(value = "μ in units of the scale chosen by stepScale (> 0)",
+                    origin = Origin.PAPER,
+                    source = "Foucart 2011: μ = 1")
+            double stepFactor,
+            @Option(value = "What stepFactor multiplies: UNIT = 1/max_j‖a_j‖₂² (exactly 1 for unit-norm columns, the paper's setting) or INVERSE_SQUARED_SPECTRAL_NORM = 1/‖A‖₂² (the IHT step)",
+                    origin = Origin.PAPER,
+                    source = "Foucart 2011: μ = 1 with unit-norm columns")
+            StepScale stepScale,
+            @Option(value = "Record the residual norm and support after every iteration (allocates)",
+                    origin = Origin.IMPLEMENTATION)
+            boolean recordTrace) {
         public Options {
             Checks.requirePositive("maxIterations", maxIterations);
-            Checks.requireNonNegative("tolerance", tolerance);
+            Cosamp.requireRelative("residualTolerance", residualTolerance);
             Checks.requirePositive("stepFactor", stepFactor);
             Checks.requireNonNull("stepScale", stepScale);
         }
@@ -75,23 +97,23 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
         }
 
         public Options withMaxIterations(int value) {
-            return new Options(value, tolerance, stepFactor, stepScale, recordTrace);
+            return new Options(value, residualTolerance, stepFactor, stepScale, recordTrace);
         }
 
-        public Options withTolerance(double value) {
+        public Options withResidualTolerance(double value) {
             return new Options(maxIterations, value, stepFactor, stepScale, recordTrace);
         }
 
         public Options withStepFactor(double value) {
-            return new Options(maxIterations, tolerance, value, stepScale, recordTrace);
+            return new Options(maxIterations, residualTolerance, value, stepScale, recordTrace);
         }
 
         public Options withStepScale(StepScale value) {
-            return new Options(maxIterations, tolerance, stepFactor, value, recordTrace);
+            return new Options(maxIterations, residualTolerance, stepFactor, value, recordTrace);
         }
 
         public Options withRecordTrace(boolean value) {
-            return new Options(maxIterations, tolerance, stepFactor, stepScale, value);
+            return new Options(maxIterations, residualTolerance, stepFactor, stepScale, value);
         }
     }
 
@@ -105,16 +127,16 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
-        SolverInputs.requireSolvable(problem);
-        DenseMatrix a = problem.operator().toDense();
-        double[] y = problem.observations();
-        int m = a.rows();
-        int n = a.cols();
-        int k = problem.sparsity();
+        DenseProblem d = DenseProblem.of(problem);
+        DenseMatrix a = d.a();
+        double[] y = d.y();
+        int m = d.m();
+        int n = d.n();
+        int k = d.k();
         double step = options.stepFactor() * (options.stepScale() == StepScale.UNIT
                 ? SolverInputs.unitStepScale(a) : Vectors.inverseSquaredSpectralNorm(a));
-        DenseKernel kernel = DenseKernels.active();
-        double targetResidual = options.tolerance() * DenseKernels.norm2(y, m);
+        DenseKernel kernel = d.kernel();
+        double targetResidual = options.residualTolerance() * d.yNorm();
 
         double[] x = new double[n];
         double[] z = new double[n];
@@ -124,9 +146,10 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
         int supportSize = 0;
         LargestK largest = new LargestK(n);
         SupportFit fit = new SupportFit(a, y, k);
-        Trace.Recorder recorder = options.recordTrace() ? new Trace.Recorder() : null;
+        Trace.Recorder recorder = DenseProblem.recorder(options.recordTrace());
 
         int iterations = 0;
+        int rankDeficientFits = 0;
         boolean converged = false;
         while (iterations < options.maxIterations()) {
             kernel.multiplyTransposed(a.data(), m, n, r, z);
@@ -143,6 +166,9 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
                 break;
             }
             fit.moveTo(next, k);
+            if (fit.rank() < k) {
+                rankDeficientFits++;
+            }
             fit.estimate(x, support, supportSize);
             int[] swap = support;
             support = next;
@@ -160,7 +186,7 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
         }
         Map<String, Double> diagnostics = new LinkedHashMap<>();
         diagnostics.put("step", step);
-        return SparseResult.of(a, y, x, java.util.Arrays.copyOf(support, supportSize), iterations,
-                converged, recorder == null ? null : recorder.build(), diagnostics);
+        diagnostics.put(FitDiagnostics.RANK_DEFICIENT_FITS, (double) rankDeficientFits);
+        return d.result(x, support, supportSize, iterations, converged, recorder, diagnostics);
     }
 }

@@ -1,9 +1,12 @@
 package io.sparserepro.algorithms.thresholding;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
-import io.sparserepro.algorithms.SolverInputs;
+import io.sparserepro.algorithms.DenseProblem;
+import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
+import io.sparserepro.algorithms.options.Option;
+import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
@@ -26,10 +29,10 @@ import java.util.Map;
  * surrogate-objective argument of Blumensath &amp; Davies, <i>Iterative thresholding for sparse
  * approximations</i>, J. Fourier Anal. Appl. 14:629–654, 2008).
  *
- * <p><b>Stopping rule.</b> Stop when ‖xᵗ⁺¹ − xᵗ‖₂ ≤ tolerance·‖xᵗ‖₂ ({@code converged =
+ * <p><b>Stopping rule.</b> Stop when ‖xᵗ⁺¹ − xᵗ‖₂ ≤ iterateTolerance·‖xᵗ‖₂ ({@code converged =
  * true}), or after {@code maxIterations} iterations. Once the support is fixed IHT is a
  * gradient iteration on it with linear rate ρ = 1 − μ λ_min(A_SᵀA_S), so the distance to its
- * limit is at most ρ/(1 − ρ) times the last step: the default tolerance 1e-12 leaves an
+ * limit is at most ρ/(1 − ρ) times the last step: the default iterateTolerance 1e-12 leaves an
  * error around 1e-10·‖x‖ even at ρ = 0.99, well below the 1e-6 the contract asks, and it is
  * still 1e4 times the round-off floor of the step (≈ ε‖x‖). On coherent matrices (spike
  * deconvolution) ρ is near 1 and IHT may need tens of thousands of iterations or stall: the
@@ -45,7 +48,9 @@ import java.util.Map;
  * the diagnostic {@code diverged = 1}.
  *
  * <p>Trace: entry t is the residual ‖y − A xᵗ⁺¹‖₂ and the support of xᵗ⁺¹ after iteration
- * t + 1. Diagnostics: {@code step} (μ), {@code diverged} (0 or 1).
+ * t + 1. Diagnostics: {@code step} (μ), {@code diverged} (0 or 1), {@code rankDeficientFits}
+ * (1 if the debiasing fit deferred a column, else 0) and {@code zeroCoefficients}
+ * ({@link FitDiagnostics}).
  *
  * <p>Cost per iteration: one Aᵀr (O(mn)), one O(mk) residual, O(n) selection; no allocation.
  */
@@ -57,16 +62,33 @@ public final class Iht extends ConfiguredSolver<Iht.Options> {
      * Options of {@link Iht}.
      *
      * @param maxIterations iteration cap, ≥ 1 (default 10 000)
-     * @param tolerance     relative iterate change below which the run stops, ≥ 0 (default 1e-12)
+     * @param iterateTolerance     relative iterate change below which the run stops, ≥ 0 (default 1e-12)
      * @param stepFactor    μ·‖A‖₂², &gt; 0 (default 1; above 1 the monotonicity guarantee is void)
      * @param debias        refit the final support by least squares (default false)
      * @param recordTrace   fill {@link SparseResult#trace()} (default false)
      */
-    public record Options(int maxIterations, double tolerance, double stepFactor, boolean debias,
-                          boolean recordTrace) {
+    public record Options(
+            @Option(value = "Iteration cap; the run reports converged = false when it is reached (coherent matrices may need tens of thousands)",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "not stated by Blumensath & Davies 2009")
+            int maxIterations,
+            @Option(value = "Stop when ‖xᵗ⁺¹ − xᵗ‖₂ ≤ iterateTolerance·‖xᵗ‖₂ (relative iterate change, ≥ 0)",
+                    origin = Origin.IMPLEMENTATION)
+            double iterateTolerance,
+            @Option(value = "μ·‖A‖₂², the step in units of 1/‖A‖₂² (> 0; above 1 the monotonicity guarantee is void)",
+                    origin = Origin.PAPER,
+                    source = "Blumensath & Davies 2009: unit step with ‖A‖₂ < 1, i.e. μ‖A‖₂² ≤ 1")
+            double stepFactor,
+            @Option(value = "Refit the final support by least squares (off: the paper's algorithm returns its last iterate)",
+                    origin = Origin.PAPER,
+                    source = "Blumensath & Davies 2009 (no refit)")
+            boolean debias,
+            @Option(value = "Record the residual norm and support after every iteration (allocates)",
+                    origin = Origin.IMPLEMENTATION)
+            boolean recordTrace) {
         public Options {
             Checks.requirePositive("maxIterations", maxIterations);
-            Checks.requireNonNegative("tolerance", tolerance);
+            Checks.requireNonNegative("iterateTolerance", iterateTolerance);
             Checks.requirePositive("stepFactor", stepFactor);
         }
 
@@ -75,23 +97,23 @@ public final class Iht extends ConfiguredSolver<Iht.Options> {
         }
 
         public Options withMaxIterations(int value) {
-            return new Options(value, tolerance, stepFactor, debias, recordTrace);
+            return new Options(value, iterateTolerance, stepFactor, debias, recordTrace);
         }
 
-        public Options withTolerance(double value) {
+        public Options withIterateTolerance(double value) {
             return new Options(maxIterations, value, stepFactor, debias, recordTrace);
         }
 
         public Options withStepFactor(double value) {
-            return new Options(maxIterations, tolerance, value, debias, recordTrace);
+            return new Options(maxIterations, iterateTolerance, value, debias, recordTrace);
         }
 
         public Options withDebias(boolean value) {
-            return new Options(maxIterations, tolerance, stepFactor, value, recordTrace);
+            return new Options(maxIterations, iterateTolerance, stepFactor, value, recordTrace);
         }
 
         public Options withRecordTrace(boolean value) {
-            return new Options(maxIterations, tolerance, stepFactor, debias, value);
+            return new Options(maxIterations, iterateTolerance, stepFactor, debias, value);
         }
     }
 
@@ -105,14 +127,14 @@ public final class Iht extends ConfiguredSolver<Iht.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
-        SolverInputs.requireSolvable(problem);
-        DenseMatrix a = problem.operator().toDense();
-        double[] y = problem.observations();
-        int m = a.rows();
-        int n = a.cols();
-        int k = problem.sparsity();
+        DenseProblem d = DenseProblem.of(problem);
+        DenseMatrix a = d.a();
+        double[] y = d.y();
+        int m = d.m();
+        int n = d.n();
+        int k = d.k();
         double step = options.stepFactor() * Vectors.inverseSquaredSpectralNorm(a);
-        DenseKernel kernel = DenseKernels.active();
+        DenseKernel kernel = d.kernel();
 
         double[] x = new double[n];
         double[] z = new double[n];
@@ -121,7 +143,7 @@ public final class Iht extends ConfiguredSolver<Iht.Options> {
         int[] next = new int[k];
         int supportSize = 0;
         LargestK largest = new LargestK(n);
-        Trace.Recorder recorder = options.recordTrace() ? new Trace.Recorder() : null;
+        Trace.Recorder recorder = DenseProblem.recorder(options.recordTrace());
 
         int iterations = 0;
         boolean converged = false;
@@ -153,20 +175,22 @@ public final class Iht extends ConfiguredSolver<Iht.Options> {
             if (recorder != null) {
                 recorder.record(DenseKernels.norm2(r, m), support, k);
             }
-            if (Math.sqrt(changeSquared) <= options.tolerance() * Math.sqrt(previousNormSquared)) {
+            if (Math.sqrt(changeSquared) <= options.iterateTolerance() * Math.sqrt(previousNormSquared)) {
                 converged = true;
                 break;
             }
         }
+        int rankDeficientFits = 0;
         if (options.debias() && supportSize > 0) {
             SupportFit fit = new SupportFit(a, y, k);
             fit.moveTo(support, supportSize);
             fit.estimate(x, support, supportSize);
+            rankDeficientFits = fit.rank() < supportSize ? 1 : 0;
         }
         Map<String, Double> diagnostics = new LinkedHashMap<>();
         diagnostics.put("step", step);
         diagnostics.put("diverged", diverged ? 1.0 : 0.0);
-        return SparseResult.of(a, y, x, java.util.Arrays.copyOf(support, supportSize), iterations,
-                converged, recorder == null ? null : recorder.build(), diagnostics);
+        diagnostics.put(FitDiagnostics.RANK_DEFICIENT_FITS, (double) rankDeficientFits);
+        return d.result(x, support, supportSize, iterations, converged, recorder, diagnostics);
     }
 }

@@ -1,9 +1,11 @@
 package io.sparserepro.algorithms.thresholding;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
-import io.sparserepro.algorithms.SolverInputs;
+import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
+import io.sparserepro.algorithms.options.Option;
+import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
@@ -38,7 +40,7 @@ import java.util.Map;
  * shrunk by 1.98^100 ≈ 1e29); the run then ends with the current iterate, unchanged, and
  * {@code converged = false}.
  *
- * <p><b>Stopping rule.</b> Stop when ‖xᵗ⁺¹ − xᵗ‖₂ ≤ tolerance·‖xᵗ‖₂ (default 1e-12, the
+ * <p><b>Stopping rule.</b> Stop when ‖xᵗ⁺¹ − xᵗ‖₂ ≤ iterateTolerance·‖xᵗ‖₂ (default 1e-12, the
  * same rule and justification as {@link Iht}), or when g_Γ = 0 exactly (xᵗ is the
  * least-squares fit on Γ and the normalised step is undefined: a stationary point), both with
  * {@code converged = true}; or after {@code maxIterations} (default 10 000).
@@ -57,16 +59,33 @@ public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options>
      * Options of {@link NormalizedIht}.
      *
      * @param maxIterations   iteration cap, ≥ 1 (default 10 000)
-     * @param tolerance       relative iterate change below which the run stops, ≥ 0 (default 1e-12)
+     * @param iterateTolerance       relative iterate change below which the run stops, ≥ 0 (default 1e-12)
      * @param safeguardMargin c of the paper, in (0, 1) (default 0.01)
      * @param stepReduction   κ of the paper, &gt; 1/(1 − c) (default 2)
      * @param recordTrace     fill {@link SparseResult#trace()} (default false)
      */
-    public record Options(int maxIterations, double tolerance, double safeguardMargin,
-                          double stepReduction, boolean recordTrace) {
+    public record Options(
+            @Option(value = "Iteration cap; the run reports converged = false when it is reached",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "not stated by Blumensath & Davies 2010")
+            int maxIterations,
+            @Option(value = "Stop when ‖xᵗ⁺¹ − xᵗ‖₂ ≤ iterateTolerance·‖xᵗ‖₂ (relative iterate change, ≥ 0)",
+                    origin = Origin.IMPLEMENTATION)
+            double iterateTolerance,
+            @Option(value = "c of the step safeguard ω = (1 − c)‖x̃ − x‖²/‖A(x̃ − x)‖², in (0, 1)",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "Blumensath & Davies 2010 require 0 < c < 1; 0.01 is an admissible value chosen here")
+            double safeguardMargin,
+            @Option(value = "κ: the step is divided by κ(1 − c) per reduction; must exceed 1/(1 − c)",
+                    origin = Origin.RECONSTRUCTED,
+                    source = "Blumensath & Davies 2010 require κ > 1/(1 − c); 2 is an admissible value chosen here")
+            double stepReduction,
+            @Option(value = "Record the residual norm and support after every iteration (allocates)",
+                    origin = Origin.IMPLEMENTATION)
+            boolean recordTrace) {
         public Options {
             Checks.requirePositive("maxIterations", maxIterations);
-            Checks.requireNonNegative("tolerance", tolerance);
+            Checks.requireNonNegative("iterateTolerance", iterateTolerance);
             if (!(safeguardMargin > 0 && safeguardMargin < 1)) {
                 throw new IllegalArgumentException("safeguardMargin must be in (0, 1): " + safeguardMargin);
             }
@@ -82,23 +101,23 @@ public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options>
         }
 
         public Options withMaxIterations(int value) {
-            return new Options(value, tolerance, safeguardMargin, stepReduction, recordTrace);
+            return new Options(value, iterateTolerance, safeguardMargin, stepReduction, recordTrace);
         }
 
-        public Options withTolerance(double value) {
+        public Options withIterateTolerance(double value) {
             return new Options(maxIterations, value, safeguardMargin, stepReduction, recordTrace);
         }
 
         public Options withSafeguardMargin(double value) {
-            return new Options(maxIterations, tolerance, value, stepReduction, recordTrace);
+            return new Options(maxIterations, iterateTolerance, value, stepReduction, recordTrace);
         }
 
         public Options withStepReduction(double value) {
-            return new Options(maxIterations, tolerance, safeguardMargin, value, recordTrace);
+            return new Options(maxIterations, iterateTolerance, safeguardMargin, value, recordTrace);
         }
 
         public Options withRecordTrace(boolean value) {
-            return new Options(maxIterations, tolerance, safeguardMargin, stepReduction, value);
+            return new Options(maxIterations, iterateTolerance, safeguardMargin, stepReduction, value);
         }
     }
 
@@ -112,45 +131,97 @@ public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options>
 
     @Override
     public SparseResult solve(Problem problem) {
-        SolverInputs.requireSolvable(problem);
-        DenseMatrix a = problem.operator().toDense();
-        double[] y = problem.observations();
-        int m = a.rows();
-        int n = a.cols();
-        int k = problem.sparsity();
-        double c = options.safeguardMargin();
-        double reduction = options.stepReduction() * (1 - c);
-        DenseKernel kernel = DenseKernels.active();
-        double[] data = a.data();
+        return new Run(DenseProblem.of(problem)).run();
+    }
 
-        double[] x = new double[n];
-        double[] g = new double[n];
-        double[] z = new double[n];
-        double[] r = y.clone();
-        double[] image = new double[m]; // A_Γ g_Γ, then A(x̃ − x)
-        int[] support = new int[k];
-        int[] next = new int[k];
-        LargestK largest = new LargestK(n);
-        Trace.Recorder recorder = options.recordTrace() ? new Trace.Recorder() : null;
+    /** The per-call state of one run: iterate, gradient, supports and counters. */
+    private final class Run {
+        private final DenseProblem d;
+        private final DenseMatrix a;
+        private final double[] data;
+        private final DenseKernel kernel;
+        private final int m;
+        private final int n;
+        private final int k;
+        private final double c;
+        private final double reduction;
+        private final double[] x;
+        private final double[] g;
+        private final double[] z;
+        private final double[] r;
+        private final double[] image; // A_Γ g_Γ, then A(x̃ − x)
+        private int[] support;
+        private int[] next;
+        private final LargestK largest;
+        private final Trace.Recorder recorder;
+        private int iterations;
+        private long totalReductions;
+        private boolean converged;
 
-        int iterations = 0;
-        long totalReductions = 0;
-        boolean converged = false;
-        while (iterations < options.maxIterations()) {
-            kernel.multiplyTransposed(data, m, n, r, g);
-            if (iterations == 0) {
-                largest.select(g, n, k, support);
+        Run(DenseProblem d) {
+            this.d = d;
+            this.a = d.a();
+            this.data = a.data();
+            this.kernel = d.kernel();
+            this.m = d.m();
+            this.n = d.n();
+            this.k = d.k();
+            this.c = options.safeguardMargin();
+            this.reduction = options.stepReduction() * (1 - c);
+            x = new double[n];
+            g = new double[n];
+            z = new double[n];
+            r = d.y().clone();
+            image = new double[m];
+            support = new int[k];
+            next = new int[k];
+            largest = new LargestK(n);
+            recorder = DenseProblem.recorder(options.recordTrace());
+        }
+
+        SparseResult run() {
+            while (iterations < options.maxIterations()) {
+                kernel.multiplyTransposed(data, m, n, r, g);
+                if (iterations == 0) {
+                    largest.select(g, n, k, support);
+                }
+                double mu = lineSearchStep();
+                if (!(mu < Double.POSITIVE_INFINITY)) {
+                    converged = true; // g_Γ = 0, or in the null space of A_Γ by round-off: stationary
+                    break;
+                }
+                thresholdedStep(x, mu, g, z, n, largest, k, next);
+                boolean gaveUp = !Vectors.sameSupport(next, support, k) && !safeguard(mu);
+                iterations++;
+                if (gaveUp) {
+                    if (recorder != null) {
+                        recorder.record(DenseKernels.norm2(r, m), support, k);
+                    }
+                    break;
+                }
+                if (accept()) {
+                    converged = true;
+                    break;
+                }
             }
+            Map<String, Double> diagnostics = new LinkedHashMap<>();
+            diagnostics.put("stepReductions", (double) totalReductions);
+            return d.result(x, support, k, iterations, converged, recorder, diagnostics);
+        }
+
+        /**
+         * μ = ‖g_Γ‖²/‖A_Γ g_Γ‖², or +∞ when g_Γ = 0 (x is the least-squares fit on Γ). μ does
+         * not change when g is rescaled: work with g/max|g_Γ| so that neither square
+         * overflows nor underflows, whatever the scale of A and y.
+         */
+        private double lineSearchStep() {
             Arrays.fill(image, 0.0);
-            // μ = ‖g_Γ‖²/‖A_Γ g_Γ‖² does not change when g is rescaled: work with g/max|g_Γ| so
-            // that neither square overflows nor underflows, whatever the scale of A and y.
             double gammaMax = 0;
             for (int s = 0; s < k; s++) {
                 gammaMax = Math.max(gammaMax, Math.abs(g[support[s]]));
             }
             if (gammaMax == 0) {
-                converged = true;
-                break;
+                return Double.POSITIVE_INFINITY;
             }
             double gammaNormSquared = 0;
             for (int s = 0; s < k; s++) {
@@ -160,38 +231,37 @@ public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options>
                 kernel.axpy(scaled, data, j * m, image, 0, m);
             }
             double imageNormSquared = DenseKernels.dot(image, image, m);
-            double mu = gammaNormSquared / imageNormSquared;
-            if (!(mu < Double.POSITIVE_INFINITY)) {
-                converged = true; // g_Γ is in the null space of A_Γ only by round-off: stationary
-                break;
-            }
-            thresholdedStep(x, mu, g, z, n, largest, k, next);
+            return gammaNormSquared / imageNormSquared;
+        }
+
+        /**
+         * The support changes: shrink μ until μ ≤ ω (the paper's safeguard), recomputing x̃ in
+         * {@code z}/{@code next}; false if it gave up after {@value #MAX_STEP_REDUCTIONS}
+         * reductions.
+         */
+        private boolean safeguard(double mu) {
             int reductions = 0;
-            boolean gaveUp = false;
-            if (!Vectors.sameSupport(next, support, k)) {
+            try {
                 while (true) {
                     double differenceSquared = differenceImage(a, x, support, z, next, k, image);
                     double omega = (1 - c) * differenceSquared / DenseKernels.dot(image, image, m);
                     if (!(mu > omega)) {
-                        break; // also when ω is NaN (x̃ = x): there is nothing left to safeguard
+                        return true; // also when ω is NaN (x̃ = x): there is nothing left to safeguard
                     }
                     if (reductions == MAX_STEP_REDUCTIONS) {
-                        gaveUp = true;
-                        break;
+                        return false;
                     }
                     mu /= reduction;
                     reductions++;
                     thresholdedStep(x, mu, g, z, n, largest, k, next);
                 }
+            } finally {
+                totalReductions += reductions;
             }
-            totalReductions += reductions;
-            iterations++;
-            if (gaveUp) {
-                if (recorder != null) {
-                    recorder.record(DenseKernels.norm2(r, m), support, k);
-                }
-                break;
-            }
+        }
+
+        /** xᵗ⁺¹ = x̃, its residual and trace entry; true if the iterate change is below the tolerance. */
+        private boolean accept() {
             double previousNormSquared = 0;
             for (int s = 0; s < k; s++) {
                 previousNormSquared += x[support[s]] * x[support[s]];
@@ -200,19 +270,12 @@ public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options>
             int[] swap = support;
             support = next;
             next = swap;
-            Vectors.residual(a, y, x, support, k, r);
+            Vectors.residual(a, d.y(), x, support, k, r);
             if (recorder != null) {
                 recorder.record(DenseKernels.norm2(r, m), support, k);
             }
-            if (Math.sqrt(changeSquared) <= options.tolerance() * Math.sqrt(previousNormSquared)) {
-                converged = true;
-                break;
-            }
+            return Math.sqrt(changeSquared) <= options.iterateTolerance() * Math.sqrt(previousNormSquared);
         }
-        Map<String, Double> diagnostics = new LinkedHashMap<>();
-        diagnostics.put("stepReductions", (double) totalReductions);
-        return SparseResult.of(a, y, x, support.clone(), iterations, converged,
-                recorder == null ? null : recorder.build(), diagnostics);
     }
 
     /** z = x + μ g, and {@code out} = the sorted k largest entries of z. */

@@ -1,11 +1,13 @@
 package io.sparserepro.algorithms.thresholding;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
-import io.sparserepro.algorithms.SolverInputs;
+import io.sparserepro.algorithms.DenseProblem;
+import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
+import io.sparserepro.algorithms.options.Option;
+import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
-import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
 import io.sparserepro.core.linalg.DenseMatrix;
 import io.sparserepro.core.problem.Problem;
@@ -28,8 +30,8 @@ import java.util.Map;
  * then contributes min(k, m − k) indices.
  *
  * <p><b>Stopping rule</b> (with {@code converged = true}): the paper's — the residual does not
- * decrease, ‖rˡ‖₂ ≥ (1 − tolerance)·‖rˡ⁻¹‖₂, in which case Tˡ is discarded and the previous
- * support and estimate are returned — or ‖rˡ‖₂ ≤ tolerance·‖y‖₂. The paper stops on a strict
+ * decrease, ‖rˡ‖₂ ≥ (1 − stagnationTolerance)·‖rˡ⁻¹‖₂, in which case Tˡ is discarded and the
+ * previous support and estimate are returned — or ‖rˡ‖₂ ≤ residualTolerance·‖y‖₂. The paper stops on a strict
  * increase; stopping also on equality (up to a relative 1e-12 by default, far above
  * round-off) is what ends a run whose support has stopped changing. Otherwise stop after
  * {@code maxIterations} (default 500; the rule above makes SP terminate in finitely many
@@ -38,8 +40,8 @@ import java.util.Map;
  * <p>Iterations count the initialisation (one proxy and one least-squares solve, like
  * HTP's first iteration). Trace: entry t is the residual and support of the kept estimate
  * after iteration t + 1, so its residuals are non-increasing by construction. Diagnostics:
- * {@code rankDeficientSolves} (iterations where a least-squares support was numerically
- * rank-deficient).
+ * {@code rankDeficientFits} (iterations where a least-squares support was numerically
+ * rank-deficient) and {@code zeroCoefficients} ({@link FitDiagnostics}).
  */
 public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Options> {
     /** The stable registry name. */
@@ -48,33 +50,50 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
     /**
      * Options of {@link SubspacePursuit}.
      *
-     * @param maxIterations iteration cap, ≥ 1 (default 500)
-     * @param tolerance     relative residual target and relative decrease threshold, in [0, 1) (default 1e-12)
-     * @param recordTrace   fill {@link SparseResult#trace()} (default false)
+     * @param maxIterations       iteration cap, ≥ 1 (default 500)
+     * @param residualTolerance   stop when ‖rˡ‖₂ ≤ residualTolerance·‖y‖₂, in [0, 1) (default 1e-12)
+     * @param stagnationTolerance stop, keeping the previous iterate, when
+     *                            ‖rˡ‖₂ ≥ (1 − stagnationTolerance)·‖rˡ⁻¹‖₂, in [0, 1) (default 1e-12)
+     * @param recordTrace         fill {@link SparseResult#trace()} (default false)
      */
-    public record Options(int maxIterations, double tolerance, boolean recordTrace) {
+    public record Options(
+            @Option(value = "Iteration cap (the initialisation counts as one); the paper's rule ends the run in finitely many iterations anyway",
+                    origin = Origin.IMPLEMENTATION)
+            int maxIterations,
+            @Option(value = "Stop when ‖y − A x‖₂ ≤ residualTolerance·‖y‖₂ (relative, in [0, 1)); 1e-12 is the noiseless round-off level",
+                    origin = Origin.IMPLEMENTATION)
+            double residualTolerance,
+            @Option(value = "Stop, keeping the previous iterate, when ‖rˡ‖₂ ≥ (1 − stagnationTolerance)·‖rˡ⁻¹‖₂ (relative, in [0, 1)); 0 is the paper's stop on a non-decrease, 1e-12 also ends a run that changes only by round-off",
+                    origin = Origin.IMPLEMENTATION,
+                    source = "the rule is Dai & Milenkovic 2009's stop when the residual does not decrease; the margin 1e-12 is not theirs")
+            double stagnationTolerance,
+            @Option(value = "Record the residual norm and support after every iteration (allocates)",
+                    origin = Origin.IMPLEMENTATION)
+            boolean recordTrace) {
         public Options {
             Checks.requirePositive("maxIterations", maxIterations);
-            Checks.requireNonNegative("tolerance", tolerance);
-            if (tolerance >= 1) {
-                throw new IllegalArgumentException("tolerance must be below 1: " + tolerance);
-            }
+            Cosamp.requireRelative("residualTolerance", residualTolerance);
+            Cosamp.requireRelative("stagnationTolerance", stagnationTolerance);
         }
 
         public static Options defaults() {
-            return new Options(500, 1e-12, false);
+            return new Options(500, 1e-12, 1e-12, false);
         }
 
         public Options withMaxIterations(int value) {
-            return new Options(value, tolerance, recordTrace);
+            return new Options(value, residualTolerance, stagnationTolerance, recordTrace);
         }
 
-        public Options withTolerance(double value) {
-            return new Options(maxIterations, value, recordTrace);
+        public Options withResidualTolerance(double value) {
+            return new Options(maxIterations, value, stagnationTolerance, recordTrace);
+        }
+
+        public Options withStagnationTolerance(double value) {
+            return new Options(maxIterations, residualTolerance, value, recordTrace);
         }
 
         public Options withRecordTrace(boolean value) {
-            return new Options(maxIterations, tolerance, value);
+            return new Options(maxIterations, residualTolerance, stagnationTolerance, value);
         }
     }
 
@@ -88,52 +107,113 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
 
     @Override
     public SparseResult solve(Problem problem) {
-        SolverInputs.requireSolvable(problem);
-        DenseMatrix a = problem.operator().toDense();
-        double[] y = problem.observations();
-        int m = a.rows();
-        int n = a.cols();
-        int k = problem.sparsity();
-        int mergedCapacity = Math.min(2 * k, Math.min(m, n));
-        int proxySize = Math.min(k, mergedCapacity - k);
-        DenseKernel kernel = DenseKernels.active();
-        double tolerance = options.tolerance();
-        double targetResidual = tolerance * DenseKernels.norm2(y, m);
+        return new Run(DenseProblem.of(problem)).run();
+    }
 
-        double[] x = new double[n];
-        double[] candidate = new double[n];
-        double[] proxy = new double[n];
-        double[] merged = new double[n];
-        double[] mergedValues = new double[mergedCapacity];
-        double[] r = new double[m];
-        double[] candidateResidual = new double[m];
-        int[] support = new int[k];
-        int[] candidateSupport = new int[k];
-        int candidateSize = 0;
-        int[] added = new int[Math.max(1, proxySize)];
-        int[] mergedSupport = new int[mergedCapacity];
-        int mergedSize = 0;
-        int[] previousMerged = new int[mergedCapacity];
-        int[] kept = new int[k];
-        LargestK largest = new LargestK(n);
-        SupportFit mergedFit = new SupportFit(a, y, mergedCapacity);
-        SupportFit supportFit = new SupportFit(a, y, k);
-        Trace.Recorder recorder = options.recordTrace() ? new Trace.Recorder() : null;
+    /** The per-call state of one run: the kept and candidate iterates and the two incremental fits. */
+    private final class Run {
+        private final DenseProblem d;
+        private final DenseMatrix a;
+        private final int m;
+        private final int n;
+        private final int k;
+        private final int proxySize;
+        private final double targetResidual;
+        private double[] x;
+        private double[] candidate;
+        private final double[] proxy;
+        private final double[] merged;
+        private final double[] mergedValues;
+        private double[] r;
+        private double[] candidateResidual;
+        private int[] support;
+        private int[] candidateSupport;
+        private int candidateSize;
+        private final int[] added;
+        private final int[] mergedSupport;
+        private int mergedSize;
+        private final int[] previousMerged;
+        private final int[] kept;
+        private final LargestK largest;
+        private final SupportFit mergedFit;
+        private final SupportFit supportFit;
+        private final Trace.Recorder recorder;
+        private double residualNorm;
+        private int iterations;
+        private int rankDeficientFits;
+        private boolean converged;
 
-        kernel.multiplyTransposed(a.data(), m, n, y, proxy);
-        largest.select(proxy, n, k, support);
-        supportFit.moveTo(support, k);
-        supportFit.estimate(x, support, 0);
-        supportFit.residual(r);
-        double residualNorm = DenseKernels.norm2(r, m);
-        int iterations = 1;
-        if (recorder != null) {
-            recorder.record(residualNorm, support, k);
+        Run(DenseProblem d) {
+            this.d = d;
+            this.a = d.a();
+            this.m = d.m();
+            this.n = d.n();
+            this.k = d.k();
+            int mergedCapacity = Math.min(2 * k, Math.min(m, n));
+            proxySize = Math.min(k, mergedCapacity - k);
+            targetResidual = options.residualTolerance() * d.yNorm();
+            x = new double[n];
+            candidate = new double[n];
+            proxy = new double[n];
+            merged = new double[n];
+            mergedValues = new double[mergedCapacity];
+            r = new double[m];
+            candidateResidual = new double[m];
+            support = new int[k];
+            candidateSupport = new int[k];
+            added = new int[Math.max(1, proxySize)];
+            mergedSupport = new int[mergedCapacity];
+            previousMerged = new int[mergedCapacity];
+            kept = new int[k];
+            largest = new LargestK(n);
+            mergedFit = new SupportFit(a, d.y(), mergedCapacity);
+            supportFit = new SupportFit(a, d.y(), k);
+            recorder = DenseProblem.recorder(options.recordTrace());
         }
-        int rankDeficientSolves = supportFit.rank() < k ? 1 : 0;
-        boolean converged = residualNorm <= targetResidual;
-        while (!converged && iterations < options.maxIterations()) {
-            kernel.multiplyTransposed(a.data(), m, n, r, proxy);
+
+        SparseResult run() {
+            initialise();
+            while (!converged && iterations < options.maxIterations()) {
+                double candidateNorm = candidateFromMergedSupport();
+                iterations++;
+                if (candidateNorm >= (1 - options.stagnationTolerance()) * residualNorm) {
+                    // No decrease: discard Tˡ, keep the previous support and estimate (the paper's rule).
+                    if (recorder != null) {
+                        recorder.record(residualNorm, support, k);
+                    }
+                    converged = true;
+                    break;
+                }
+                accept(candidateNorm);
+                converged = residualNorm <= targetResidual;
+            }
+            Map<String, Double> diagnostics = new LinkedHashMap<>();
+            diagnostics.put(FitDiagnostics.RANK_DEFICIENT_FITS, (double) rankDeficientFits);
+            return d.result(x, support, k, iterations, converged, recorder, diagnostics);
+        }
+
+        /** T⁰ = the k largest entries of Aᵀy, x⁰ = least squares on T⁰ (counted as iteration 1). */
+        private void initialise() {
+            d.kernel().multiplyTransposed(a.data(), m, n, d.y(), proxy);
+            largest.select(proxy, n, k, support);
+            supportFit.moveTo(support, k);
+            supportFit.estimate(x, support, 0);
+            supportFit.residual(r);
+            residualNorm = DenseKernels.norm2(r, m);
+            iterations = 1;
+            if (recorder != null) {
+                recorder.record(residualNorm, support, k);
+            }
+            rankDeficientFits = supportFit.rank() < k ? 1 : 0;
+            converged = residualNorm <= targetResidual;
+        }
+
+        /**
+         * T̃ = Tˡ⁻¹ ∪ {the largest entries of Aᵀrˡ⁻¹}, b = LS on T̃, Tˡ = the k largest entries
+         * of b, the candidate = LS on Tˡ; returns its residual norm.
+         */
+        private double candidateFromMergedSupport() {
+            d.kernel().multiplyTransposed(a.data(), m, n, r, proxy);
             int addedSize = 0;
             if (proxySize > 0) {
                 largest.select(proxy, n, proxySize, added);
@@ -153,22 +233,17 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
             }
             supportFit.moveTo(kept, k);
             if (mergedFit.rank() < mergedSize || supportFit.rank() < k) {
-                rankDeficientSolves++;
+                rankDeficientFits++;
             }
             supportFit.estimate(candidate, candidateSupport, candidateSize);
             System.arraycopy(kept, 0, candidateSupport, 0, k);
             candidateSize = k;
             supportFit.residual(candidateResidual);
-            double candidateNorm = DenseKernels.norm2(candidateResidual, m);
-            iterations++;
-            if (candidateNorm >= (1 - tolerance) * residualNorm) {
-                // No decrease: discard Tˡ, keep the previous support and estimate (the paper's rule).
-                if (recorder != null) {
-                    recorder.record(residualNorm, support, k);
-                }
-                converged = true;
-                break;
-            }
+            return DenseKernels.norm2(candidateResidual, m);
+        }
+
+        /** The candidate becomes the kept iterate (swapping buffers). */
+        private void accept(double candidateNorm) {
             double[] swapValues = x;
             x = candidate;
             candidate = swapValues;
@@ -182,11 +257,6 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
             if (recorder != null) {
                 recorder.record(residualNorm, support, k);
             }
-            converged = residualNorm <= targetResidual;
         }
-        Map<String, Double> diagnostics = new LinkedHashMap<>();
-        diagnostics.put("rankDeficientSolves", (double) rankDeficientSolves);
-        return SparseResult.of(a, y, x, support.clone(), iterations, converged,
-                recorder == null ? null : recorder.build(), diagnostics);
     }
 }

@@ -123,8 +123,8 @@ class BatchOmpTest extends SparseSolverContractTest {
                 "ys[1] must be finite, but ys[1][4] = Infinity");
         assertMessage(() -> solver.solveAll(prepared, null, 2), "ys must not be null");
         BatchOmp.Options d = BatchOmp.Options.defaults();
-        assertMessage(() -> d.withPivotTolerance(0), "pivotTolerance must be positive and finite: 0.0");
-        assertMessage(() -> d.withResidualTolerance(1.5), "residualTolerance must be in [0, 1): 1.5");
+        assertMessage(() -> d.withRankTolerance(0), "rankTolerance must be positive and finite: 0.0");
+        assertMessage(() -> d.withCorrelationTolerance(1.5), "correlationTolerance must be in [0, 1): 1.5");
         assertMessage(() -> d.withMaxIterations(-2), "maxIterations must be positive: -2");
     }
 

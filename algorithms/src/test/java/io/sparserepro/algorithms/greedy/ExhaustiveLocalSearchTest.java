@@ -23,7 +23,9 @@ class ExhaustiveLocalSearchTest extends SparseSolverContractTest {
 
     @Test
     void bruteForceProvesTheResultIsALocalOptimumAndNoWorseThanOmp() {
-        double tolerance = ExhaustiveLocalSearch.Options.defaults().relativeTolerance();
+        // The solver asks ‖r‖ to fall below (1 − tol)‖r‖, i.e. ‖r‖² by a fraction 1 − (1 − tol)².
+        double stagnation = ExhaustiveLocalSearch.Options.defaults().stagnationTolerance();
+        double tolerance = 1 - (1 - stagnation) * (1 - stagnation);
         int totalSwaps = 0;
         for (int seed = 0; seed < 60; seed++) {
             Problem p = Fixtures.problem(Fixtures.gaussianMatrix(8, 12, 7000 + seed), 3, 0.3, 8000 + seed);
@@ -111,8 +113,8 @@ class ExhaustiveLocalSearchTest extends SparseSolverContractTest {
     @Test
     void badOptionsAreRejectedWithTheArgumentName() {
         ExhaustiveLocalSearch.Options d = ExhaustiveLocalSearch.Options.defaults();
-        assertMessage(() -> d.withRelativeTolerance(-1e-3), "relativeTolerance must be non-negative and finite: -0.001");
-        assertMessage(() -> d.withRelativeTolerance(1), "relativeTolerance must be in [0, 1): 1.0");
+        assertMessage(() -> d.withStagnationTolerance(-1e-3), "stagnationTolerance must be non-negative and finite: -0.001");
+        assertMessage(() -> d.withStagnationTolerance(1), "stagnationTolerance must be in [0, 1): 1.0");
         assertMessage(() -> d.withMaxIterations(0), "maxIterations must be positive: 0");
         assertMessage(() -> d.withRefreshInterval(0), "refreshInterval must be positive: 0");
         assertEquals("els", new ExhaustiveLocalSearch().name());

@@ -151,7 +151,8 @@ final class NaiveGreedy {
 
     /**
      * Textbook OMPR(1) from the empty or a given start, refitting from scratch after every
-     * change; {@code refit} selects the drop-after-refit variant instead of the paper's H_k.
+     * change; {@code refit} selects the drop-after-refit variant instead of the paper's H_k,
+     * which stops instead of taking a swap that does not lower ‖r‖.
      */
     static OmprRun ompr(DenseMatrix a, double[] y, int k, int[] start, boolean refit, double eta, int maxUpdates) {
         Fit fit = fit(a, y, start);
@@ -179,7 +180,11 @@ final class NaiveGreedy {
             if (drop == joined.length - 1) {
                 return new OmprRun(fit, updates, true);
             }
-            fit = fit(a, y, without(joined, drop));
+            Fit next = fit(a, y, without(joined, drop));
+            if (refit && !(next.residualSquared() < fit.residualSquared())) {
+                return new OmprRun(fit, updates, true); // the variant keeps only descending swaps
+            }
+            fit = next;
             updates++;
         }
         return new OmprRun(fit, updates, false);

@@ -38,7 +38,7 @@ class OmprTest extends SparseSolverContractTest {
                 start = LargestK.of(NaiveGreedy.correlations(a, p.observations()), p.sparsity());
             }
             NaiveGreedy.OmprRun reference = NaiveGreedy.ompr(a, p.observations(), p.sparsity(), start,
-                    refit, options.stepSize(), options.maxIterations());
+                    refit, options.stepFactor(), options.maxIterations());
             SparseResult result = new Ompr(options).solve(p);
             int[] expected = reference.fit().support().clone();
             Arrays.sort(expected);
@@ -67,18 +67,68 @@ class OmprTest extends SparseSolverContractTest {
     void matchesTheTextbookAlgorithmWithALongStep() {
         // η = 2 replaces often and, far from the RIP regime, cycles: several runs end at the
         // cap of 100, which the reference must reproduce too (converged = false).
-        assertMatchesReference(Ompr.Options.defaults().withStepSize(2).withMaxIterations(100), false, false, 10);
+        assertMatchesReference(Ompr.Options.defaults().withStepFactor(2).withMaxIterations(100), false, false, 10);
     }
 
     @Test
     void matchesTheTextbookAlgorithmWithAnotherStepAndStart() {
-        assertMatchesReference(Ompr.Options.defaults().withStepSize(0.7)
+        assertMatchesReference(Ompr.Options.defaults().withStepFactor(0.7)
                 .withStart(Ompr.Start.LARGEST_CORRELATIONS), false, true, 10);
     }
 
     @Test
     void matchesTheReferenceForTheRefitVariant() {
         assertMatchesReference(Ompr.Options.defaults().withReplacement(Ompr.Replacement.REFIT_AND_DROP), true, false, 10);
+    }
+
+    @Test
+    void theRefitVariantStopsBeforeASwapThatWouldRaiseTheResidual() {
+        Ompr refit = new Ompr(Ompr.Options.defaults().withReplacement(Ompr.Replacement.REFIT_AND_DROP)
+                .withRecordTrace(true));
+        int risingStops = 0;
+        for (int seed = 0; seed < 60; seed++) {
+            Problem p = hardProblem(200 + seed);
+            SparseResult result = refit.solve(p);
+            double[] residuals = result.trace().residualNorms();
+            for (int t = p.sparsity(); t < residuals.length; t++) {
+                assertTrue(residuals[t] < residuals[t - 1], "seed " + seed + ": swap " + t + " did not descend");
+            }
+            if (result.diagnostic("risingSwapStop") == 1.0) {
+                risingStops++;
+                assertTrue(result.converged());
+                // The swap it refused, recomputed independently: refit on S ∪ {j}, drop the
+                // smallest |coefficient|, refit; it must not lower the residual.
+                DenseMatrix a = p.operator().toDense();
+                NaiveGreedy.Fit fit = NaiveGreedy.fit(a, p.observations(), result.support());
+                int j = NaiveGreedy.argmaxOff(NaiveGreedy.correlations(a, fit.residual()), fit.support());
+                int[] joined = NaiveGreedy.append(fit.support(), j);
+                int drop = NaiveGreedy.rankedLast(joined, NaiveGreedy.fit(a, p.observations(), joined).coefficients());
+                assertTrue(drop != joined.length - 1, "seed " + seed + ": the incoming column would be dropped");
+                double after = NaiveGreedy.fit(a, p.observations(), NaiveGreedy.without(joined, drop)).residualSquared();
+                // Two QR fits agree to ~1e-13 relative (cond ≲ 30): the refused swap is no descent.
+                assertTrue(after >= fit.residualSquared() * (1 - 1e-9), "seed " + seed);
+            }
+        }
+        assertTrue(risingStops > 0, "the instances must contain a swap that raises the residual");
+    }
+
+    @Test
+    void thePapersRuleTakesASwapThatRaisesTheResidual() {
+        // Far from the RIP regime (ρ = 0.4, noisy) H_k may raise ‖r‖: the paper has no test.
+        int rises = 0;
+        for (int seed = 0; seed < 30 && rises == 0; seed++) {
+            Problem p = hardProblem(300 + seed);
+            SparseResult result = new Ompr(Ompr.Options.defaults().withStepFactor(2).withMaxIterations(100)
+                    .withRecordTrace(true)).solve(p);
+            double[] residuals = result.trace().residualNorms();
+            for (int t = p.sparsity(); t < residuals.length; t++) {
+                if (residuals[t] > residuals[t - 1] * (1 + 1e-9)) {
+                    rises++;
+                }
+            }
+            assertEquals(0.0, result.diagnostic("risingSwapStop"));
+        }
+        assertTrue(rises > 0, "some swap of the paper's rule must raise the residual on these instances");
     }
 
     @Test
@@ -125,8 +175,8 @@ class OmprTest extends SparseSolverContractTest {
     @Test
     void badOptionsAreRejectedWithTheArgumentName() {
         Ompr.Options d = Ompr.Options.defaults();
-        assertMessage(() -> d.withStepSize(0), "stepSize must be positive and finite: 0.0");
-        assertMessage(() -> d.withStepSize(Double.NaN), "stepSize must be positive and finite: NaN");
+        assertMessage(() -> d.withStepFactor(0), "stepFactor must be positive and finite: 0.0");
+        assertMessage(() -> d.withStepFactor(Double.NaN), "stepFactor must be positive and finite: NaN");
         assertMessage(() -> d.withMaxIterations(0), "maxIterations must be positive: 0");
         assertMessage(() -> d.withReplacement(null), "replacement must not be null");
         assertMessage(() -> d.withStart(null), "start must not be null");

@@ -21,13 +21,18 @@ import org.junit.jupiter.api.Test;
 class SeaTest extends SparseSolverContractTest {
 
     @Override
+    protected boolean meetsRankDeficiency() {
+        return true;
+    }
+
+    @Override
     protected SparseSolver solver() {
         return Sea.standalone();
     }
 
     private static Sea traced(int iterations) {
         return Sea.standalone(Sea.Options.defaults().withRecordTrace(true).withMaxIterations(iterations)
-                .withStopAtRoundOff(false));
+                .withResidualTolerance(0));
     }
 
     @Test
@@ -227,7 +232,7 @@ class SeaTest extends SparseSolverContractTest {
         DenseMatrix identity = DenseMatrix.identity(6);
         Problem p = Problem.of(identity, new double[] {1, 1, 1, 0, 0, 0}, 2);
         Sea.Options options = Sea.Options.defaults().withRecordTrace(true).withMaxIterations(2)
-                .withStopAtRoundOff(false);
+                .withResidualTolerance(0);
         double[] start = {0, 1, 1, 0, 0, 0};
         SparseResult lowest = Sea.standalone(options).solveFrom(p, start);
         SparseResult keep = Sea.standalone(options.withTieBreak(Sea.TieBreak.KEEP_CURRENT)).solveFrom(p, start);
@@ -238,8 +243,36 @@ class SeaTest extends SparseSolverContractTest {
     }
 
     @Test
+    void theBudgetPerUnitOfSparsityIsTTimesK() {
+        // Noisy, so no round-off stop: the run spends its whole budget.
+        Problem p = Fixtures.problem(Fixtures.gaussianMatrix(30, 60, 21), 4, 0.3, 22);
+        Sea.Options perSparsity = Sea.Options.defaults().withIterationsPerSparsity(7).withRecordTrace(true);
+        assertEquals(0, perSparsity.maxIterations());
+        assertEquals(28, perSparsity.iterationBudget(4));
+        SparseResult relative = Sea.standalone(perSparsity).solve(p);
+        SparseResult absolute = Sea.standalone(Sea.Options.defaults().withMaxIterations(28).withRecordTrace(true)).solve(p);
+        assertEquals(28, relative.iterations());
+        assertArrayEquals(absolute.trace().residualNorms(), relative.trace().residualNorms());
+        assertArrayEquals(absolute.support(), relative.support());
+        // Setting one form switches the other off; the budget is capped, never overflows.
+        assertEquals(0, Sea.Options.defaults().withIterationsPerSparsity(3).withMaxIterations(5).iterationsPerSparsity());
+        assertEquals(Sea.Options.MAX_BUDGET,
+                Sea.Options.defaults().withIterationsPerSparsity(Sea.Options.MAX_BUDGET).iterationBudget(1000));
+        assertEquals(Sea.DEFAULT_MAX_ITERATIONS, Sea.Options.defaults().iterationBudget(50));
+    }
+
+    @Test
     void optionsAreValidated() {
-        assertMessage(() -> Sea.Options.defaults().withMaxIterations(0), "maxIterations must be in [1, 100000000]: 0");
+        assertMessage(() -> Sea.Options.defaults().withMaxIterations(0),
+                "exactly one of maxIterations and iterationsPerSparsity must be positive (the other 0): "
+                        + "maxIterations = 0, iterationsPerSparsity = 0");
+        assertMessage(() -> Sea.Options.defaults().withMaxIterations(-1), "maxIterations must be in [0, 100000000]: -1");
+        assertMessage(() -> Sea.Options.defaults().withIterationsPerSparsity(-2),
+                "iterationsPerSparsity must be in [0, 100000000]: -2");
+        assertMessage(() -> new Sea.Options(1.0, 100, 10, 1e-12, 8, true, Sea.TieBreak.LOWEST_INDEX, false),
+                "exactly one of maxIterations and iterationsPerSparsity must be positive (the other 0): "
+                        + "maxIterations = 100, iterationsPerSparsity = 10");
+        assertMessage(() -> Sea.Options.defaults().withResidualTolerance(1), "residualTolerance must be in [0, 1): 1.0");
         assertMessage(() -> Sea.Options.defaults().withStepFactor(-1), "stepFactor");
         assertMessage(() -> Sea.Options.defaults().withSupportCacheSize(-1), "supportCacheSize");
         assertMessage(() -> Sea.after(null), "inner must not be null");

@@ -18,6 +18,11 @@ import org.junit.jupiter.api.Test;
 class CosampTest extends SparseSolverContractTest {
 
     @Override
+    protected boolean meetsRankDeficiency() {
+        return true;
+    }
+
+    @Override
     protected SparseSolver solver() {
         return new Cosamp();
     }
@@ -25,7 +30,7 @@ class CosampTest extends SparseSolverContractTest {
     @Test
     void nameAndDefaults() {
         assertEquals("cosamp", new Cosamp().name());
-        assertEquals(new Cosamp.Options(100, 1e-12, false, false, false), Cosamp.Options.defaults());
+        assertEquals(new Cosamp.Options(100, 1e-12, 1e-12, false, false, false), Cosamp.Options.defaults());
     }
 
     @Test
@@ -124,6 +129,36 @@ class CosampTest extends SparseSolverContractTest {
     }
 
     @Test
+    void thePapersRuleRunsOnAfterARisingResidualAndTheVariantStopsThere() {
+        // Near CoSaMP's transition (Gaussian 40×100, k = 12) the residual sometimes rises.
+        Cosamp paper = new Cosamp(Cosamp.Options.defaults().withRecordTrace(true));
+        Cosamp variant = new Cosamp(Cosamp.Options.defaults().withStopWhenResidualRises(true));
+        int checked = 0;
+        for (long seed = 1; seed <= 60 && checked < 3; seed++) {
+            Problem p = Fixtures.problem(Fixtures.gaussianMatrix(40, 100, 1500 + seed), 12, 0.0, 1600 + seed);
+            SparseResult r = paper.solve(p);
+            double[] residuals = r.trace().residualNorms();
+            int firstRise = -1;
+            for (int t = 1; t < residuals.length && firstRise < 0; t++) {
+                if (residuals[t] > residuals[t - 1]) {
+                    firstRise = t;
+                }
+            }
+            if (firstRise < 0) {
+                continue;
+            }
+            checked++;
+            // Trace entry t is iterate t + 1: the paper's rule goes on past it, the variant
+            // stops at the iteration that produced it.
+            assertTrue(r.iterations() > firstRise + 1, "seed " + seed);
+            SparseResult stopped = variant.solve(p);
+            assertEquals(firstRise + 1, stopped.iterations(), "seed " + seed);
+            assertTrue(stopped.converged());
+        }
+        assertTrue(checked > 0, "the instances must contain a rising residual");
+    }
+
+    @Test
     void capIsReportedAsNotConverged() {
         SparseResult r = new Cosamp(Cosamp.Options.defaults().withMaxIterations(1))
                 .solve(Fixtures.problem(Fixtures.gaussianMatrix(50, 100, 1401), 9, 0.5, 1402));
@@ -135,8 +170,8 @@ class CosampTest extends SparseSolverContractTest {
     void badOptionsAreRejectedWithTheArgumentName() {
         Cosamp.Options d = Cosamp.Options.defaults();
         assertMessage(() -> d.withMaxIterations(0), "maxIterations must be positive: 0");
-        assertMessage(() -> d.withTolerance(-1e-3), "tolerance must be non-negative and finite: -0.001");
-        assertMessage(() -> d.withTolerance(1.0), "tolerance must be below 1: 1.0");
+        assertMessage(() -> d.withResidualTolerance(-1e-3), "residualTolerance must be non-negative and finite: -0.001");
+        assertMessage(() -> d.withStagnationTolerance(1.0), "stagnationTolerance must be below 1: 1.0");
         assertMessage(() -> new Cosamp(null), "options must not be null");
     }
 }

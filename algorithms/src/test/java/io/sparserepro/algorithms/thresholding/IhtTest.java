@@ -49,7 +49,7 @@ class IhtTest extends SparseSolverContractTest {
         Iht.Options d = Iht.Options.defaults();
         assertEquals("iht", new Iht().name());
         assertEquals(10_000, d.maxIterations());
-        assertEquals(1e-12, d.tolerance());
+        assertEquals(1e-12, d.iterateTolerance());
         assertEquals(1.0, d.stepFactor());
         assertFalse(d.debias());
         assertFalse(d.recordTrace());
@@ -83,7 +83,7 @@ class IhtTest extends SparseSolverContractTest {
                 }
                 x = Naive.restrict(z, Naive.largestK(z, p.sparsity()));
                 if (t % 15 == 1) {
-                    SparseResult r = new Iht(Iht.Options.defaults().withMaxIterations(t).withTolerance(0))
+                    SparseResult r = new Iht(Iht.Options.defaults().withMaxIterations(t).withIterateTolerance(0))
                             .solve(p);
                     assertEquals(t, r.iterations());
                     assertFalse(r.converged());
@@ -158,8 +158,8 @@ class IhtTest extends SparseSolverContractTest {
     void badOptionsAreRejectedWithTheArgumentName() {
         Iht.Options d = Iht.Options.defaults();
         assertMessage(() -> d.withMaxIterations(0), "maxIterations must be positive: 0");
-        assertMessage(() -> d.withTolerance(-1), "tolerance must be non-negative and finite: -1.0");
-        assertMessage(() -> d.withTolerance(Double.NaN), "tolerance must be non-negative and finite: NaN");
+        assertMessage(() -> d.withIterateTolerance(-1), "iterateTolerance must be non-negative and finite: -1.0");
+        assertMessage(() -> d.withIterateTolerance(Double.NaN), "iterateTolerance must be non-negative and finite: NaN");
         assertMessage(() -> d.withStepFactor(0), "stepFactor must be positive and finite: 0.0");
         assertMessage(() -> new Iht(null), "options must not be null");
     }

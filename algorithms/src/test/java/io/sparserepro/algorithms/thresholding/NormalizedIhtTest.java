@@ -16,6 +16,11 @@ import org.junit.jupiter.api.Test;
 class NormalizedIhtTest extends SparseSolverContractTest {
 
     @Override
+    protected boolean fitsByLeastSquares() {
+        return false; // NIHT never solves a least-squares problem
+    }
+
+    @Override
     protected SparseSolver solver() {
         return new NormalizedIht();
     }
@@ -80,7 +85,7 @@ class NormalizedIhtTest extends SparseSolverContractTest {
                 gamma = nextSupport;
                 if (t % 10 == 1) {
                     SparseResult r = new NormalizedIht(NormalizedIht.Options.defaults()
-                            .withMaxIterations(t).withTolerance(0)).solve(p);
+                            .withMaxIterations(t).withIterateTolerance(0)).solve(p);
                     assertEquals(t, r.iterations());
                     assertArrayEquals(gamma, r.support(), "seed " + seed + ", iteration " + t);
                     assertArrayEquals(x, r.estimate(), 1e-9, "seed " + seed + ", iteration " + t);
@@ -113,7 +118,7 @@ class NormalizedIhtTest extends SparseSolverContractTest {
     void badOptionsAreRejectedWithTheArgumentName() {
         NormalizedIht.Options d = NormalizedIht.Options.defaults();
         assertMessage(() -> d.withMaxIterations(-3), "maxIterations must be positive: -3");
-        assertMessage(() -> d.withTolerance(Double.POSITIVE_INFINITY), "tolerance must be non-negative and finite");
+        assertMessage(() -> d.withIterateTolerance(Double.POSITIVE_INFINITY), "iterateTolerance must be non-negative and finite");
         assertMessage(() -> d.withSafeguardMargin(1.0), "safeguardMargin must be in (0, 1): 1.0");
         assertMessage(() -> d.withSafeguardMargin(0.0), "safeguardMargin must be in (0, 1): 0.0");
         assertMessage(() -> d.withStepReduction(1.01),

@@ -18,6 +18,11 @@ import org.junit.jupiter.api.Test;
 class SubspacePursuitTest extends SparseSolverContractTest {
 
     @Override
+    protected boolean meetsRankDeficiency() {
+        return true;
+    }
+
+    @Override
     protected SparseSolver solver() {
         return new SubspacePursuit();
     }
@@ -25,7 +30,7 @@ class SubspacePursuitTest extends SparseSolverContractTest {
     @Test
     void nameAndDefaults() {
         assertEquals("sp", new SubspacePursuit().name());
-        assertEquals(new SubspacePursuit.Options(500, 1e-12, false), SubspacePursuit.Options.defaults());
+        assertEquals(new SubspacePursuit.Options(500, 1e-12, 1e-12, false), SubspacePursuit.Options.defaults());
     }
 
     private static Problem hardProblem(int[] shape, long seed) {
@@ -121,8 +126,8 @@ class SubspacePursuitTest extends SparseSolverContractTest {
     void badOptionsAreRejectedWithTheArgumentName() {
         SubspacePursuit.Options d = SubspacePursuit.Options.defaults();
         assertMessage(() -> d.withMaxIterations(0), "maxIterations must be positive: 0");
-        assertMessage(() -> d.withTolerance(Double.NaN), "tolerance must be non-negative and finite: NaN");
-        assertMessage(() -> d.withTolerance(2), "tolerance must be below 1: 2.0");
+        assertMessage(() -> d.withResidualTolerance(Double.NaN), "residualTolerance must be non-negative and finite: NaN");
+        assertMessage(() -> d.withStagnationTolerance(2), "stagnationTolerance must be below 1: 2.0");
         assertMessage(() -> new SubspacePursuit(null), "options must not be null");
     }
 }
