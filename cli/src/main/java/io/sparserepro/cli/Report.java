@@ -84,11 +84,15 @@ final class Report {
                     .append(declaration.get("maxRuns").asInt()).append(" runs per point (paper 1000).\n\n");
         }
         md.append("**Reconstructed options** (not stated in the papers; each is a named option, recorded in run.json):\n\n");
-        md.append("| solver | algorithm | option | value | meaning |\n|---|---|---|---|---|\n");
+        md.append("| algorithm | option | value | meaning | solvers |\n|---|---|---|---|---|\n");
+        Map<String, List<String>> rowsBySetting = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = run.get("solvers").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> solver = it.next();
-            reconstructedRows(context, md, solver.getKey(), solver.getValue());
+            reconstructedRows(context, rowsBySetting, solver.getKey(), solver.getValue());
         }
+        // One row per (algorithm, option, value), naming every solver that uses it.
+        rowsBySetting.forEach((setting, labels) -> md.append("| ").append(setting).append(" | ")
+                .append(String.join(", ", labels)).append(" |\n"));
         md.append('\n');
         for (double level : new TreeSet<>(rows.stream().map(ThresholdTable.Row::level).toList()).descendingSet()) {
             md.append(thresholdTable(rows, level));
@@ -115,21 +119,22 @@ final class Report {
                 run.path("code").path("gitCommit").asText(), run.path("start").asText()));
     }
 
-    private static void reconstructedRows(CliContext context, StringBuilder md, String label, JsonNode solver) {
+    private static void reconstructedRows(CliContext context, Map<String, List<String>> rows, String label,
+                                          JsonNode solver) {
         String algorithm = solver.path("algorithm").asText();
         if (!context.solvers().contains(algorithm)) {
             return;
         }
         for (OptionDescription o : context.solvers().options(algorithm)) {
             if (o.origin() == Option.Origin.RECONSTRUCTED) {
-                md.append("| ").append(label).append(" | ").append(algorithm).append(" | ").append(o.name())
-                        .append(" | ").append(solver.path("options").path(o.name())).append(" | ")
-                        .append(o.meaning().replace("|", "\\|")).append(" |\n");
+                String setting = algorithm + " | " + o.name() + " | " + solver.path("options").path(o.name()) + " | "
+                        + o.meaning().replace("|", "\\|");
+                rows.computeIfAbsent(setting, s -> new ArrayList<>()).add(label);
             }
         }
         JsonNode inner = solver.path("inner");
         if (!inner.isMissingNode()) {
-            reconstructedRows(context, md, label + " (inner)", inner);
+            reconstructedRows(context, rows, label + " (inner)", inner);
         }
     }
 

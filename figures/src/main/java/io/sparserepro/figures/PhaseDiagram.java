@@ -64,10 +64,12 @@ public final class PhaseDiagram {
         if (rows == null || title == null || panelName == null || plotted == null) {
             throw new IllegalArgumentException("rows, title, panelName and plotted must not be null");
         }
+        // One curve per label: variants of one algorithm (SEA alone, after SP, after ℓ1) are
+        // different curves, and thresholds.csv keeps labels unique per (ζ, level).
         Map<String, List<ThresholdTable.Row>> bySolver = new LinkedHashMap<>();
         for (ThresholdTable.Row r : rows) {
             if (Math.abs(r.level() - level) < 1e-9) {
-                bySolver.computeIfAbsent(r.solver(), s -> new ArrayList<>()).add(r);
+                bySolver.computeIfAbsent(r.label(), s -> new ArrayList<>()).add(r);
             }
         }
         if (bySolver.isEmpty()) {
@@ -79,15 +81,11 @@ public final class PhaseDiagram {
         chart.setYAxisTitle("ρ = k/m");
         style(chart);
 
-        Map<String, Integer> labelCounts = new LinkedHashMap<>();
-        bySolver.values().forEach(list -> labelCounts.merge(list.get(0).label(), 1, Integer::sum));
         int index = 0;
         for (Map.Entry<String, List<ThresholdTable.Row>> e : bySolver.entrySet()) {
             List<ThresholdTable.Row> curve = new ArrayList<>(e.getValue());
             curve.sort(Comparator.comparingDouble(ThresholdTable.Row::zeta));
-            String label = curve.get(0).label();
-            // XChart needs unique series names: a label shared by two solvers gets the solver name.
-            String name = labelCounts.get(label) > 1 ? label + " [" + e.getKey() + "]" : label;
+            String name = e.getKey();
             Color color = PALETTE[index % PALETTE.length];
             int n = curve.size();
             double[] x = new double[n];
@@ -117,7 +115,7 @@ public final class PhaseDiagram {
             line.setLineColor(color);
             line.setMarkerColor(color);
             line.setMarker(MARKERS[index % MARKERS.length]);
-            boolean sea = label.toUpperCase().startsWith("SEA");
+            boolean sea = name.toUpperCase().startsWith("SEA");
             // SEA variants solid and thicker, baselines dashed: the paper's message at a glance.
             line.setLineStyle(sea ? new BasicStroke(2.6f)
                     : new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 4f}, 0f));

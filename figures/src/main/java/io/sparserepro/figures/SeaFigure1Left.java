@@ -44,8 +44,9 @@ public final class SeaFigure1Left implements Figure {
         }
         List<ThresholdTable.Row> rows = ThresholdTable.read(inputs.require(SeaFigure2.INPUT));
         List<PlottedPoint> plotted = new ArrayList<>();
-        XYChart chart = PhaseDiagram.panel(rows, 0.95,
-                "95% recovery threshold: Gaussian A, " + PhaseDiagram.settingOf(rows), "95%", false, plotted);
-        return FigureRendering.write(ID, null, List.of(chart), plotted, outputDir, options);
+        // The setting goes in the header line: a single panel is too narrow for it in its title.
+        XYChart chart = PhaseDiagram.panel(rows, 0.95, "95% recovery threshold", "95%", false, plotted);
+        return FigureRendering.write(ID, "Gaussian A, " + PhaseDiagram.settingOf(rows), List.of(chart), plotted,
+                outputDir, options);
     }
 }
