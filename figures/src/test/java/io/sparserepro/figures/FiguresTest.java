@@ -69,7 +69,7 @@ class FiguresTest {
         BufferedImage png = ImageIO.read(files.get(0).toFile());
         // 144 dpi doubles the 72-dpi layout, and the file says so (pHYs: 144/0.0254 pixels per metre).
         assertEquals(2 * PhaseDiagram.WIDTH, png.getWidth());
-        assertEquals(2 * PhaseDiagram.HEIGHT, png.getHeight());
+        assertTrue(png.getHeight() > 2 * PhaseDiagram.HEIGHT, "the panel plus the header line naming the setting");
         try (var stream = ImageIO.createImageInputStream(files.get(0).toFile())) {
             var reader = ImageIO.getImageReaders(stream).next();
             reader.setInput(stream);
