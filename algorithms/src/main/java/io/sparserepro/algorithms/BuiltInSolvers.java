@@ -1,6 +1,7 @@
 package io.sparserepro.algorithms;
 
 import io.sparserepro.algorithms.convex.L1Fista;
+import io.sparserepro.algorithms.convex.L1Homotopy;
 import io.sparserepro.algorithms.greedy.BatchOmp;
 import io.sparserepro.algorithms.greedy.ExhaustiveLocalSearch;
 import io.sparserepro.algorithms.greedy.Omp;
@@ -24,7 +25,8 @@ final class BuiltInSolvers {
             .with("htp", Htp::new)
             .with("cosamp", Cosamp::new)
             .with("sp", SubspacePursuit::new)
-            .with("l1", L1Fista::new)
+            .with("l1", L1Homotopy::new)
+            .with("l1-fista", L1Fista::new)
             .with("sea-0", Sea::standalone)
             .with("sea-omp", () -> Sea.after(new Omp()))
             .with("sea-els", () -> Sea.after(new ExhaustiveLocalSearch()))
