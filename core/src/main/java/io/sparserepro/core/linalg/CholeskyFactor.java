@@ -131,9 +131,20 @@ public final class CholeskyFactor {
      *         factor of the leading block) and the caller decides what to do
      */
     public int factor(double[] gram, int ld, int s, double pivotTolerance) {
-        Checks.requireInRange("s", s, 0, capacity);
         size = 0;
-        for (int i = 0; i < s; i++) {
+        return factorFrom(gram, ld, s, 0, pivotTolerance);
+    }
+
+    /**
+     * {@link #factor} that keeps rows 0..first−1 of the current factor (they must be the
+     * factor of the leading first×first block of the new matrix, e.g. columns that stayed in
+     * place) and computes rows first..s−1 only: (s³ − first³)/3 flops.
+     */
+    public int factorFrom(double[] gram, int ld, int s, int first, double pivotTolerance) {
+        Checks.requireInRange("s", s, 0, capacity);
+        Checks.requireInRange("first", first, 0, Math.min(size, s));
+        size = first;
+        for (int i = first; i < s; i++) {
             int row = i * capacity;
             int g = i * ld;
             double squares = 0;

@@ -135,6 +135,90 @@ class CholeskyFactorTest {
     }
 
     @Test
+    void updatesAndRefactorisationsGiveTheQrSolutionOnRandomChangePatterns() {
+        // SEA's two ways to the factor of the next support (issue 13): delete leaving rows and
+        // append entering ones, or refactorise from the first changed row. Both must give the
+        // least-squares solution of QR (SupportLeastSquares) on the new support. Columns of a
+        // Gaussian 80×200 matrix, k = 30: cond(A_S) ≲ 5, so normal equations and QR agree to
+        // ~cond²·ε ≈ 1e-14 relative; 1e-11 after 60 moves of accumulated Givens updates.
+        int m = 80;
+        int n = 200;
+        int k = 30;
+        double[][] columns = randomColumns(m, n, 17);
+        double[] data = new double[m * n];
+        for (int j = 0; j < n; j++) {
+            System.arraycopy(columns[j], 0, data, j * m, m);
+        }
+        DenseMatrix a = DenseMatrix.wrapColumnMajor(m, n, data);
+        double[] y = new double[m];
+        for (int i = 0; i < m; i++) {
+            y[i] = Math.cos(3.0 * i);
+        }
+        SplittableRandom rng = new SplittableRandom(19);
+        List<Integer> updatedOrder = new ArrayList<>();
+        CholeskyFactor updated = new CholeskyFactor(k);
+        for (int j = 0; j < k; j++) {
+            append(updated, columns, updatedOrder, j);
+        }
+        CholeskyFactor refactored = new CholeskyFactor(k);
+        refactored.factor(gram(columns, updatedOrder), k, k, 1e-12);
+        for (int move = 0; move < 60; move++) {
+            int changes = 1 + rng.nextInt(k);
+            List<Integer> survivors = new ArrayList<>(updatedOrder);
+            boolean[] leaving = new boolean[n];
+            int firstChanged = k;
+            for (int c = 0; c < changes; c++) {
+                int p = rng.nextInt(survivors.size());
+                int index = updatedOrder.indexOf(survivors.get(p));
+                firstChanged = Math.min(firstChanged, index);
+                leaving[survivors.remove(p)] = true;
+            }
+            // Updates: delete the leaving rows, last first; then append newcomers.
+            for (int i = updatedOrder.size() - 1; i >= 0; i--) {
+                if (leaving[updatedOrder.get(i)]) {
+                    updated.remove(i);
+                    updatedOrder.remove(i);
+                }
+            }
+            List<Integer> newcomers = new ArrayList<>();
+            while (newcomers.size() < changes) {
+                int j = rng.nextInt(n);
+                if (!updatedOrder.contains(j) && !leaving[j] && !newcomers.contains(j)) {
+                    newcomers.add(j);
+                }
+            }
+            for (int j : newcomers) {
+                append(updated, columns, updatedOrder, j);
+            }
+            // Refactorisation of the same order, keeping the rows before the first change.
+            refactored.factorFrom(gram(columns, updatedOrder), k, k, firstChanged, 1e-12);
+            double[] rhs = new double[k];
+            for (int i = 0; i < k; i++) {
+                rhs[i] = dot(columns[updatedOrder.get(i)], y);
+            }
+            double[] zUpdated = new double[k];
+            double[] zRefactored = new double[k];
+            updated.solve(rhs, zUpdated);
+            refactored.solve(rhs, zRefactored);
+            SupportLeastSquares qr = new SupportLeastSquares(a, k);
+            qr.setObservations(y);
+            for (int j : updatedOrder) {
+                qr.add(j);
+            }
+            double[] zQr = new double[k];
+            qr.solve(zQr);
+            double scale = 0;
+            for (double v : zQr) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            for (int i = 0; i < k; i++) {
+                assertEquals(zQr[i], zUpdated[i], 1e-11 * scale, "move " + move + ", updated z" + i);
+                assertEquals(zQr[i], zRefactored[i], 1e-11 * scale, "move " + move + ", refactored z" + i);
+            }
+        }
+    }
+
+    @Test
     void dependentColumnsAreRefusedByThePivotTest() {
         double[][] columns = randomColumns(10, 3, 5);
         double[][] withTwin = {columns[0], columns[1], columns[0].clone()};
