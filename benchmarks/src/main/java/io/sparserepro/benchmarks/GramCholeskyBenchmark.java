@@ -180,8 +180,11 @@ public class GramCholeskyBenchmark {
                 }
                 line.append(String.format(" c=%d upd %.1f ref %.1f |", changes, (update - base) / 1e3,
                         (refactor - base) / 1e3));
+                if (changes == 1) {
+                    line.append(String.format(" full %.1f µs = %.1f GFLOP/s |", base / 1e3, k * (double) k * k / 3 / base));
+                }
             }
-            System.out.println(line + " (µs; full refactorisation " + "measured as base)");
+            System.out.println(line);
         }
     }
 }

@@ -53,6 +53,15 @@ import java.util.Map;
  *   <li>At most min(m, n) indices are active: with |I| = m the residual is λA_I^{−T}s, every
  *       inactive correlation is proportional to λ, and no index can enter before λ = 0 except
  *       by a tie.</li>
+ *   <li>Round-off floor: the correlations are maintained by updates (recomputed from scratch
+ *       every {@value #REFRESH_STEPS} steps), accurate to ~10⁻¹⁴·λ₀, so below
+ *       λ = {@value #LAMBDA_FLOOR}·λ₀ no more events are resolved and the last segment runs
+ *       straight to the stopping λ. Without the floor a noiseless run would, near λ = 0, let
+ *       indices enter on round-off (measured at m = 100, ρ = 0.2: ~170 steps and 100 spurious
+ *       tiny non-zeros instead of ~30 steps and x_ℓ1 = x*).</li>
+ *   <li>End point: x_I is recomputed from the KKT equations A_IᵀA_I x_I = A_Iᵀy − λs at the
+ *       final λ (at λ = 0, the least-squares fit on I), rather than kept as the sum of all
+ *       steps, whose round-off grows with their number.</li>
  *   <li>Aᵀy = 0: the path is the single point x = 0.</li>
  *   <li>The step cap ({@link Options#maxSteps()}) ends the path early with
  *       {@code converged = false}; the result is then the path point reached, which satisfies

@@ -48,8 +48,11 @@ import java.util.Map;
  * is returned.
  *
  * <p><b>Cost.</b> xᵗ is a least-squares fit, so A_Sᵀ(Axᵗ − y) = 0 and X moves only off the
- * support; supports change by a few indices, so the QR factorisation of A_S is updated
- * ({@link SupportLeastSquares}), and the gradient of each of the last few supports is cached:
+ * support. The least squares is solved through a Cholesky factor of G_SS = A_SᵀA_S read
+ * from the cached Gram columns below, updated when a few indices change and refactorised when
+ * many do (at large k, up to half the support changes per iteration), with the QR
+ * factorisation of A_S ({@link SupportLeastSquares}) kept for supports where the Gram form
+ * would lose accuracy (see Run#factorGram); the gradient of each of the last few supports is cached:
  * a repeated support (the common case while the off-support entries of X accumulate) costs
  * O(n), with no least squares and no Aᵀr. By default the gradient itself avoids the O(mn)
  * product Aᵀr: it is Aᵀy − Σ_{j∈S} xᵗ_j (AᵀA)_{:,j}, O(nk), with each Gram column computed
@@ -59,7 +62,8 @@ import java.util.Map;
  * {@code firstIterationContainingTruth} (NaN if never or if S* is unknown),
  * {@code leastSquaresSolves} (cache misses), {@code step} (η), {@code gramColumns} (Gram
  * columns computed), {@code residualGradients} (iterations that used the residual form of the
- * gradient), and for SEA after a solver,
+ * gradient), {@code refactorizations}, {@code factorUpdates} and {@code qrSolves} (how each
+ * least-squares solve reached its factor), and for SEA after a solver,
  * {@code innerResidualNorm} and {@code innerIterations}.
  */
 public final class Sea extends ConfiguredSolver<Sea.Options> {

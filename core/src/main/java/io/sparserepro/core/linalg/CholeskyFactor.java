@@ -29,6 +29,10 @@ import io.sparserepro.core.Checks;
  * allocation after construction. Not thread-safe: a per-call workspace.
  */
 public final class CholeskyFactor {
+    /** Row length from which the vector kernel's dot product is used (see {@link #dot}). */
+    static final int VECTOR_DOT_MIN = 24;
+
+    private final DenseKernel kernel = DenseKernels.active();
     private final int capacity;
     private final double[] l;
     private final double[] diagonal; // G_ii of each row, for pivot ratios
@@ -205,8 +209,15 @@ public final class CholeskyFactor {
         return min;
     }
 
-    /** Σ_{t<len} a[ao+t]·b[bo+t] with four partial sums (independent chains the JIT can pipeline). */
-    private static double dot(double[] a, int ao, double[] b, int bo, int len) {
+    /**
+     * Σ_{t<len} a[ao+t]·b[bo+t]: the active (Vector API) kernel for rows of at least
+     * {@value #VECTOR_DOT_MIN} entries, else four scalar partial sums (independent chains the JIT
+     * can pipeline), cheaper for short rows than the vector set-up and lane reduction.
+     */
+    private double dot(double[] a, int ao, double[] b, int bo, int len) {
+        if (len >= VECTOR_DOT_MIN) {
+            return kernel.dot(a, ao, b, bo, len);
+        }
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
