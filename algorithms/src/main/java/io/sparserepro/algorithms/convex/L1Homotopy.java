@@ -82,7 +82,8 @@ import java.util.Map;
  * the least-squares fit on that support: a labelled variant (its configuration says
  * {@code refit=true}), not the ℓ1 reference.
  *
- * <p>Memory: a min(m, n)² Cholesky factor; for large or implicit operators use FISTA
+ * <p>Memory: a Cholesky factor of the active set, grown by doubling (at most min(m, n)²
+ * doubles, reached only when the active set is that large); for large or implicit operators use FISTA
  * ({@link L1Fista}, {@code l1-fista}), which needs only products with A and Aᵀ.
  *
  * <p>Immutable and thread-safe: all state of a call lives in a workspace created by that call.
@@ -91,6 +92,8 @@ public final class L1Homotopy extends ConfiguredSolver<L1Homotopy.Options> {
     /** The registry name. */
     public static final String NAME = "l1";
 
+    /** Initial rows of the Cholesky factor, doubled when the active set outgrows it. */
+    static final int INITIAL_CAPACITY = 64;
     /** Relative Cholesky pivot below which an entering column counts as dependent (see the class comment). */
     static final double PIVOT_TOLERANCE = 1e-12;
     /** Relative size (to ‖x_ℓ1‖_∞) above which an entry of x_ℓ1 counts as non-zero in {@code l1Nonzeros}. */
@@ -310,7 +313,8 @@ public final class L1Homotopy extends ConfiguredSolver<L1Homotopy.Options> {
             for (int j = 0; j < n; j++) {
                 columnSquares[j] *= columnSquares[j];
             }
-            this.cholesky = new CholeskyFactor(maxActive);
+            // Grown on demand: the active set is often far smaller than its bound min(m, n).
+            this.cholesky = new CholeskyFactor(Math.min(maxActive, INITIAL_CAPACITY));
             this.active = new int[maxActive];
             this.signs = new double[maxActive];
             this.coefficients = new double[maxActive];
@@ -489,6 +493,9 @@ public final class L1Homotopy extends ConfiguredSolver<L1Homotopy.Options> {
             int offset = matrix.columnOffset(j);
             for (int i = 0; i < size; i++) {
                 gramColumn[i] = kernel.dot(a, matrix.columnOffset(active[i]), a, offset, m);
+            }
+            if (size == cholesky.capacity()) {
+                cholesky.ensureCapacity(Math.min(maxActive, 2 * size));
             }
             if (!cholesky.append(gramColumn, columnSquares[j], PIVOT_TOLERANCE)) {
                 excluded[j] = true;

@@ -33,10 +33,10 @@ public final class CholeskyFactor {
     static final int VECTOR_DOT_MIN = 24;
 
     private final DenseKernel kernel = DenseKernels.active();
-    private final int capacity;
-    private final double[] l;
-    private final double[] diagonal; // G_ii of each row, for pivot ratios
-    private final double[] work;
+    private int capacity;
+    private double[] l;
+    private double[] diagonal; // G_ii of each row, for pivot ratios
+    private double[] work;
     private int size;
 
     /** A factor of up to {@code capacity} rows. */
@@ -45,6 +45,25 @@ public final class CholeskyFactor {
         this.l = new double[Math.multiplyExact(capacity, capacity)];
         this.diagonal = new double[capacity];
         this.work = new double[capacity];
+    }
+
+    /**
+     * Grows the capacity to at least {@code minCapacity} rows, keeping the factor (one copy,
+     * O(size²)): for callers whose final size is unknown and possibly far below its bound,
+     * such as the active set of a homotopy path (at most min(m, n), usually much less).
+     */
+    public void ensureCapacity(int minCapacity) {
+        if (minCapacity <= capacity) {
+            return;
+        }
+        double[] grown = new double[Math.multiplyExact(minCapacity, minCapacity)];
+        for (int i = 0; i < size; i++) {
+            System.arraycopy(l, i * capacity, grown, i * minCapacity, i + 1);
+        }
+        l = grown;
+        diagonal = java.util.Arrays.copyOf(diagonal, minCapacity);
+        work = new double[minCapacity];
+        capacity = minCapacity;
     }
 
     public int size() {

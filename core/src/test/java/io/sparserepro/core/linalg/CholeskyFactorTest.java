@@ -219,6 +219,21 @@ class CholeskyFactorTest {
     }
 
     @Test
+    void growingTheCapacityKeepsTheFactor() {
+        double[][] columns = randomColumns(40, 20, 23);
+        List<Integer> order = new ArrayList<>();
+        CholeskyFactor f = new CholeskyFactor(4);
+        for (int j = 0; j < 20; j++) {
+            if (f.size() == f.capacity()) {
+                f.ensureCapacity(2 * f.capacity());
+            }
+            append(f, columns, order, j);
+        }
+        assertEquals(32, f.capacity());
+        assertTrue(reconstructionError(f, gram(columns, order)) <= 1e-12);
+    }
+
+    @Test
     void dependentColumnsAreRefusedByThePivotTest() {
         double[][] columns = randomColumns(10, 3, 5);
         double[][] withTwin = {columns[0], columns[1], columns[0].clone()};
