@@ -1,6 +1,7 @@
 package io.sparserepro.algorithms;
 
 import io.sparserepro.algorithms.convex.L1Fista;
+import io.sparserepro.algorithms.convex.L1Homotopy;
 import io.sparserepro.algorithms.greedy.BatchOmp;
 import io.sparserepro.algorithms.greedy.ExhaustiveLocalSearch;
 import io.sparserepro.algorithms.greedy.Omp;
@@ -28,7 +29,8 @@ final class BuiltInSolvers {
             .with("htp", Htp.Options.class, Htp.Options.defaults(), Htp::new)
             .with("cosamp", Cosamp.Options.class, Cosamp.Options.defaults(), Cosamp::new)
             .with("sp", SubspacePursuit.Options.class, SubspacePursuit.Options.defaults(), SubspacePursuit::new)
-            .with("l1", L1Fista.Options.class, L1Fista.Options.defaults(), L1Fista::new)
+            .with("l1", L1Homotopy.Options.class, L1Homotopy.Options.defaults(), L1Homotopy::new)
+            .with("l1-fista", L1Fista.Options.class, L1Fista.Options.defaults(), L1Fista::new)
             .withPostProcessor("sea-0", Sea.Options.class, Sea.Options.defaults(), null, BuiltInSolvers::sea)
             .withPostProcessor("sea-omp", Sea.Options.class, Sea.Options.defaults(), "omp", BuiltInSolvers::sea)
             .withPostProcessor("sea-els", Sea.Options.class, Sea.Options.defaults(), "els", BuiltInSolvers::sea)

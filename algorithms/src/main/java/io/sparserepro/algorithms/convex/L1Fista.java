@@ -20,7 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The ℓ1 reference of the SEA paper's phase-transition figure (registry name {@code l1}): the
+ * The ℓ1 reference of the SEA paper's phase-transition figure by a first-order method (registry
+ * name {@code l1-fista}; the exact reference is the homotopy {@link L1Homotopy}, {@code l1}): the
  * LASSO min_x ½‖Ax − y‖₂² + λ‖x‖₁ solved by FISTA (A. Beck, M. Teboulle, <i>A fast iterative
  * shrinkage-thresholding algorithm for linear inverse problems</i>, SIAM J. Imaging Sci. 2(1),
  * 2009) along a decreasing sequence of λ (continuation, as in E. T. Hale, W. Yin, Y. Zhang,
@@ -82,7 +83,7 @@ import java.util.Map;
  */
 public final class L1Fista extends ConfiguredSolver<L1Fista.Options> {
     /** The registry name. */
-    public static final String NAME = "l1";
+    public static final String NAME = "l1-fista";
 
     /** Relative margin on ‖A‖₂² for the Lanczos under-estimate (see the class comment). */
     static final double LIPSCHITZ_MARGIN = 1e-6;

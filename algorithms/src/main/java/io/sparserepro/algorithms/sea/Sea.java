@@ -9,6 +9,7 @@ import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
 import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
+import io.sparserepro.core.linalg.CholeskyFactor;
 import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
 import io.sparserepro.core.linalg.DenseMatrix;
@@ -58,8 +59,11 @@ import java.util.Map;
  * is returned.
  *
  * <p><b>Cost.</b> xᵗ is a least-squares fit, so A_Sᵀ(Axᵗ − y) = 0 and X moves only off the
- * support; supports change by a few indices, so the QR factorisation of A_S is updated
- * ({@link SupportLeastSquares}), and the gradient of each of the last few supports is cached:
+ * support. The least squares is solved through a Cholesky factor of G_SS = A_SᵀA_S read
+ * from the cached Gram columns below, updated when a few indices change and refactorised when
+ * many do (at large k, up to half the support changes per iteration), with the QR
+ * factorisation of A_S ({@link SupportLeastSquares}) kept for supports where the Gram form
+ * would lose accuracy (see Run#factorGram); the gradient of each of the last few supports is cached:
  * a repeated support (the common case while the off-support entries of X accumulate) costs
  * O(n), with no least squares and no Aᵀr. By default the gradient itself avoids the O(mn)
  * product Aᵀr: it is Aᵀy − Σ_{j∈S} xᵗ_j (AᵀA)_{:,j}, O(nk), with each Gram column computed
@@ -69,10 +73,12 @@ import java.util.Map;
  * {@code firstIterationContainingTruth} (NaN if never or if S* is unknown),
  * {@code leastSquaresSolves} (cache misses), {@code step} (η), {@code gramColumns} (Gram
  * columns computed), {@code residualGradients} (iterations that used the residual form of the
- * gradient), {@code rankDeficientFits} (least-squares fits whose support had deferred,
- * numerically dependent columns: they stay on the support with coefficient 0, see
- * {@link FitDiagnostics}), and for SEA after a solver, {@code innerResidualNorm} and
- * {@code innerIterations}; last, {@code zeroCoefficients} of the returned estimate.
+ * gradient), {@code refactorizations}, {@code factorUpdates} and {@code qrSolves} (how each
+ * least-squares solve reached its factor), {@code rankDeficientFits} (least-squares fits whose
+ * support had deferred, numerically dependent columns: they stay on the support with
+ * coefficient 0, see {@link FitDiagnostics}), and for SEA after a solver,
+ * {@code innerResidualNorm} and {@code innerIterations}; last, {@code zeroCoefficients} of the
+ * returned estimate.
  */
 public final class Sea extends ConfiguredSolver<Sea.Options> {
 
@@ -221,6 +227,24 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
     static final int GRAM_MAX_COLUMNS = 4096;
     /** The Gram form is used while Σ|z_j|‖a_j‖ ≤ this factor × ‖y‖ (see Run#gramIsAccurate). */
     static final double GRAM_ACCURACY_FACTOR = 1e3;
+    /**
+     * Fraction of the k support indices above which the Cholesky factor of G_SS is
+     * refactorised instead of updated (see Run#factorGram). Flop model: an update costs ~2k² per
+     * changed index (append k², deletion ~k²), a refactorisation k³/3, a crossover near k/6; the
+     * measured one is later, because the deletions run at a higher rate than the dot products:
+     * {@code GramCholeskyBenchmark.main} (minimum of 300 repetitions, 250×500 and 400×500
+     * Gaussian, random positions) puts it at 6 of 25, 16 of 60, 18–20 of 80 and 36 of 150
+     * changed indices, i.e. 0.24–0.27·k.
+     */
+    static final double REFACTOR_FRACTION = 0.25;
+    /**
+     * Smallest min_i L_ii²/G_ii for which the Gram form is trusted. 1/this bounds cond(G_SS)
+     * from below (usually within a small factor): 1e-4 keeps the normal equations' error
+     * ε·cond(A_S)² below ~1e-12 relative; Gaussian supports at ρ ≤ 0.5 have ratios ~0.1.
+     */
+    static final double GRAM_MIN_PIVOT_RATIO = 1e-4;
+    /** Pivot tolerance of the Cholesky factor: below it a column counts as dependent. */
+    static final double CHOLESKY_PIVOT_TOLERANCE = 1e-12;
 
     private final SparseSolver inner;
 
@@ -325,6 +349,18 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
         private final double[] cacheResiduals;
         private final SupportHashSet visited = new SupportHashSet();
         private final Trace.Recorder trace;
+        // The Gram form of the least squares (see solveByGram): a Cholesky factor of G_SS,
+        // with its columns in factor order and each index's row in it (−1: not in it).
+        private final CholeskyFactor gramFactor;
+        private final int[] factorOrder;
+        private final int[] factorRow;
+        private final int[] scratchOrder;
+        private final double[] gramBlock;   // k×k row-major lower triangle of G_SS for refactorisation
+        private final double[] gramRow;
+        private final double[] projection;  // L⁻¹A_Sᵀy = Qᵀy for A_S = QR, R = Lᵀ
+        private int refactorizations;
+        private int factorUpdates;
+        private int qrSolves;
         private int cacheNext;
         private double bestResidual = Double.POSITIVE_INFINITY;
         private int bestIteration = -1;
@@ -370,6 +406,14 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
                 kernel.multiplyTransposed(a.data(), m, n, y, aty);
             }
             this.coefficients = new double[k];
+            this.gramFactor = new CholeskyFactor(k);
+            this.factorOrder = new int[k];
+            this.factorRow = new int[useGram ? n : 0];
+            java.util.Arrays.fill(factorRow, -1);
+            this.scratchOrder = new int[k];
+            this.gramBlock = new double[useGram ? k * k : 0];
+            this.gramRow = new double[k];
+            this.projection = new double[k];
             this.estimate = new double[n];
             this.bestEstimate = new double[n];
             int cacheSize = options.supportCacheSize();
@@ -476,13 +520,200 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
 
         private double solveOnSupport(int t) {
             leastSquaresSolves++;
+            if (useGram && factorGram()) {
+                solveGram();
+                if (gramIsAccurate(coefficients, factorOrder, k)) {
+                    return finishGram(t);
+                }
+            }
+            return solveByQr(t);
+        }
+
+        /**
+         * Brings the Cholesky factor of G_SS = A_SᵀA_S to the support read, from the Gram
+         * columns (each computed once per index, as for the gradient), and says whether it may
+         * be trusted. A support that changes by few indices is updated (each leaving row
+         * deleted by Givens rotations, O((k − p)²); each entering row appended, O(k²)); one that
+         * changes wholesale — at large k consecutive SEA supports differ by up to half their
+         * indices — is refactorised from its first changed row, (k³ − p³)/3 flops, which is
+         * cheaper than the updates once more than {@link #REFACTOR_FRACTION}·k indices change
+         * (measured, see the constant). Both cost no product with A: the QR factorisation of A_S
+         * costs O(mk) per changed index, O(mk²) to rebuild.
+         *
+         * @return false if the factor is rank-deficient or ill-conditioned (min L_ii²/G_ii below
+         *         {@link #GRAM_MIN_PIVOT_RATIO}): the Gram form squares cond(A_S), so such a
+         *         support (coherent columns, as in spike deconvolution) is solved by QR
+         */
+        private boolean factorGram() {
+            int size = gramFactor.size();
+            for (int i = 0; i < k; i++) {
+                gramColumn(support[i]); // computed now if new: the factor reads its entries
+                onSupport[support[i]] = true;
+            }
+            int leaving = 0;
+            int firstLeaving = size;
+            for (int i = 0; i < size; i++) {
+                if (!onSupport[factorOrder[i]]) {
+                    leaving++;
+                    firstLeaving = Math.min(firstLeaving, i);
+                }
+            }
+            int entering = k - (size - leaving);
+            boolean ok;
+            if (entering > REFACTOR_FRACTION * k) {
+                ok = refactorGram(size, firstLeaving);
+            } else {
+                ok = updateGram(size);
+            }
+            for (int i = 0; i < k; i++) {
+                onSupport[support[i]] = false;
+            }
+            if (!ok || gramFactor.minPivotRatio() < GRAM_MIN_PIVOT_RATIO) {
+                clearGramFactor(); // rebuilt from scratch at the next Gram solve
+                return false;
+            }
+            return true;
+        }
+
+        /** Survivors keep their order (rows before the first leaving one are reused), newcomers follow. */
+        private boolean refactorGram(int size, int firstLeaving) {
+            refactorizations++;
+            int s = 0;
+            for (int i = 0; i < size; i++) {
+                int j = factorOrder[i];
+                if (onSupport[j]) {
+                    scratchOrder[s++] = j;
+                } else {
+                    factorRow[j] = -1;
+                }
+            }
+            for (int i = 0; i < k; i++) {
+                int j = support[i];
+                if (factorRow[j] < 0) {
+                    scratchOrder[s++] = j;
+                }
+            }
+            for (int i = 0; i < k; i++) {
+                int j = scratchOrder[i];
+                factorOrder[i] = j;
+                factorRow[j] = i;
+            }
+            for (int i = firstLeaving; i < k; i++) {
+                double[] column = gramColumns[factorOrder[i]];
+                int row = i * k;
+                for (int c = 0; c <= i; c++) {
+                    gramBlock[row + c] = column[factorOrder[c]];
+                }
+            }
+            return gramFactor.factorFrom(gramBlock, k, k, Math.min(firstLeaving, gramFactor.size()),
+                    CHOLESKY_PIVOT_TOLERANCE) == k;
+        }
+
+        private boolean updateGram(int size) {
+            factorUpdates++;
+            // Leaving rows, last first, so the rows still to delete keep their positions.
+            for (int i = size - 1; i >= 0; i--) {
+                int j = factorOrder[i];
+                if (!onSupport[j]) {
+                    gramFactor.remove(i);
+                    factorRow[j] = -1;
+                    System.arraycopy(factorOrder, i + 1, factorOrder, i, gramFactor.size() - i);
+                }
+            }
+            for (int i = 0; i < gramFactor.size(); i++) {
+                factorRow[factorOrder[i]] = i;
+            }
+            for (int i = 0; i < k; i++) {
+                int j = support[i];
+                if (factorRow[j] >= 0) {
+                    continue;
+                }
+                double[] column = gramColumns[j];
+                int s = gramFactor.size();
+                for (int c = 0; c < s; c++) {
+                    gramRow[c] = column[factorOrder[c]];
+                }
+                if (!gramFactor.append(gramRow, column[j], CHOLESKY_PIVOT_TOLERANCE)) {
+                    return false;
+                }
+                factorOrder[s] = j;
+                factorRow[j] = s;
+            }
+            return true;
+        }
+
+        /** Empties the factor; rows past a failed pivot may be marked too, hence the check over all k. */
+        private void clearGramFactor() {
+            for (int i = 0; i < k; i++) {
+                if (factorRow[factorOrder[i]] == i) {
+                    factorRow[factorOrder[i]] = -1;
+                }
+            }
+            gramFactor.clear();
+        }
+
+        /** z = G_SS⁻¹A_Sᵀy through L: projection = L⁻¹A_Sᵀy (= Qᵀy), then Lᵀz = projection. */
+        private void solveGram() {
+            for (int i = 0; i < k; i++) {
+                gramRow[i] = aty[factorOrder[i]];
+            }
+            gramFactor.forward(gramRow, projection);
+            gramFactor.backward(projection, coefficients);
+        }
+
+        /** Gradient Aᵀy − Σ z_j (AᵀA)_{:,j}, residual norm, best-iterate bookkeeping. */
+        private double finishGram(int t) {
+            System.arraycopy(aty, 0, ascent, 0, n);
+            double projected = 0;
+            for (int i = 0; i < k; i++) {
+                kernel.axpy(-coefficients[i], gramColumns[factorOrder[i]], 0, ascent, 0, n);
+                projected += projection[i] * projection[i];
+            }
+            // As in the QR form: ‖r‖² = ‖y‖² − ‖Qᵀy‖² while the residual is not small, else
+            // r = y − A_S z formed explicitly.
+            double squared = yNorm * yNorm - projected;
+            double residualNorm;
+            if (squared > 1e-6 * yNorm * yNorm) {
+                residualNorm = Math.sqrt(squared);
+            } else {
+                System.arraycopy(y, 0, residual, 0, m);
+                for (int i = 0; i < k; i++) {
+                    kernel.axpy(-coefficients[i], a.data(), a.columnOffset(factorOrder[i]), residual, 0, m);
+                }
+                residualNorm = DenseKernels.norm2(residual, m);
+            }
+            if (residualNorm < bestResidual) {
+                bestResidual = residualNorm;
+                bestIteration = t;
+                java.util.Arrays.fill(bestEstimate, 0.0);
+                for (int i = 0; i < k; i++) {
+                    bestEstimate[factorOrder[i]] = coefficients[i];
+                }
+                bestSupport = support.clone();
+            }
+            return residualNorm;
+        }
+
+        /** The QR form ({@link SupportLeastSquares}), for supports the Gram form must not be trusted with. */
+        private double solveByQr(int t) {
+            qrSolves++;
             for (int i = 0; i < k; i++) {
                 onSupport[support[i]] = true;
             }
             int size = leastSquares.support(factorizedSupport);
+            int leaving = 0;
             for (int i = 0; i < size; i++) {
                 if (!onSupport[factorizedSupport[i]]) {
-                    leastSquares.remove(factorizedSupport[i]);
+                    leaving++;
+                }
+            }
+            if (qrRebuildIsCheaper(leaving, size)) {
+                leastSquares.clear();
+            } else {
+                for (int i = 0; i < size; i++) {
+                    if (!onSupport[factorizedSupport[i]]) {
+                        leastSquares.remove(factorizedSupport[i]);
+                    }
                 }
             }
             for (int i = 0; i < k; i++) {
@@ -496,7 +727,8 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
                 rankDeficientFits++; // deferred columns stay on the support with coefficient 0
             }
             double residualNorm;
-            if (useGram && gramIsAccurate()) {
+            leastSquares.solve(coefficients);
+            if (useGram && gramIsAccurate(coefficients, null, leastSquares.rank())) {
                 System.arraycopy(aty, 0, ascent, 0, n);
                 for (int i = 0; i < leastSquares.rank(); i++) {
                     kernel.axpy(-coefficients[i], gramColumn(leastSquares.factorizedColumn(i)), 0, ascent, 0, n);
@@ -524,17 +756,28 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
         }
 
         /**
-         * Solves for the coefficients z on the support and says whether the Gram form of the
-         * gradient is accurate there. Its rounding error is ~ε Σ_j |z_j|‖a_j‖·‖a_i‖ per entry,
-         * the residual form's ~ε‖y‖‖a_i‖: on ill-conditioned supports (clusters of coherent
-         * columns) z can be orders of magnitude larger than y, and the Gram form would then
-         * steer the exploration by round-off. Allow three digits of difference.
+         * The flop model of the thresholding solvers' SupportFit, in units of m: removing a
+         * column costs ~3r (Givens on Q), adding one ~4r (two Gram–Schmidt passes), rebuilding
+         * r columns ~2r².
          */
-        private boolean gramIsAccurate() {
-            leastSquares.solve(coefficients);
+        private boolean qrRebuildIsCheaper(int leaving, int size) {
+            long update = 3L * leaving * size + 4L * leaving * k;
+            return 2L * k * k < update;
+        }
+
+        /**
+         * Says whether the Gram form of the gradient is accurate for coefficients z (of the
+         * columns {@code columns[i]}, or of the QR factorisation's columns if null). Its rounding
+         * error is ~ε Σ_j |z_j|‖a_j‖·‖a_i‖ per entry, the residual form's ~ε‖y‖‖a_i‖: on
+         * ill-conditioned supports (clusters of coherent columns) z can be orders of magnitude
+         * larger than y, and the Gram form would then steer the exploration by round-off. Allow
+         * three digits of difference.
+         */
+        private boolean gramIsAccurate(double[] z, int[] columns, int count) {
             double weighted = 0;
-            for (int i = 0; i < leastSquares.rank(); i++) {
-                weighted += Math.abs(coefficients[i]) * columnNorms[leastSquares.factorizedColumn(i)];
+            for (int i = 0; i < count; i++) {
+                int j = columns == null ? leastSquares.factorizedColumn(i) : columns[i];
+                weighted += Math.abs(z[i]) * columnNorms[j];
             }
             return weighted <= GRAM_ACCURACY_FACTOR * yNorm;
         }
@@ -588,6 +831,9 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
             diagnostics.put("gramColumns", (double) gramColumnsComputed);
             diagnostics.put("residualGradients", (double) residualGradients);
             diagnostics.put(FitDiagnostics.RANK_DEFICIENT_FITS, (double) rankDeficientFits);
+            diagnostics.put("refactorizations", (double) refactorizations);
+            diagnostics.put("factorUpdates", (double) factorUpdates);
+            diagnostics.put("qrSolves", (double) qrSolves);
             Trace recorded = trace == null ? null : trace.build();
             System.arraycopy(bestEstimate, 0, estimate, 0, n);
             if (innerResult == null) {

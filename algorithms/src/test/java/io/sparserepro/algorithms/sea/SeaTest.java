@@ -147,6 +147,57 @@ class SeaTest extends SparseSolverContractTest {
     }
 
     @Test
+    void choleskyUpdatesAndRefactorisationsExploreTheSameSupportsAsQr() {
+        // Large k (issue 13): consecutive supports differ by many indices, so the Gram form
+        // refactorises, and by few near convergence, where it updates; QR everywhere
+        // (gramGradient off, the earlier code path) must read the same supports. Supports of
+        // Gaussian 60×120 matrices with k ≤ 24 have cond ≲ 10: the normal equations lose at most
+        // ~2 digits more than QR, residuals agree to ~1e-13, far below any support decision.
+        int refactorizations = 0;
+        int updates = 0;
+        for (long seed = 1; seed <= 4; seed++) {
+            Problem p = Fixtures.problem(Fixtures.gaussianMatrix(60, 120, 90 + seed), 16 + 2 * (int) seed, 0.05,
+                    seed + 95);
+            Sea.Options options = Sea.Options.defaults().withRecordTrace(true).withMaxIterations(300);
+            SparseResult gram = Sea.standalone(options).solve(p);
+            SparseResult qr = Sea.standalone(options.withGramGradient(false)).solve(p);
+            assertEquals(qr.trace().length(), gram.trace().length());
+            for (int t = 0; t < gram.trace().length(); t++) {
+                assertArrayEquals(qr.trace().supports().get(t), gram.trace().supports().get(t), "seed " + seed + ", t " + t);
+                assertEquals(qr.trace().residualNorms()[t], gram.trace().residualNorms()[t], 1e-10);
+            }
+            for (int j = 0; j < p.cols(); j++) {
+                assertEquals(qr.estimate()[j], gram.estimate()[j], 1e-10);
+            }
+            assertEquals(0.0, gram.diagnostic("qrSolves"));
+            refactorizations += (int) gram.diagnostic("refactorizations");
+            updates += (int) gram.diagnostic("factorUpdates");
+        }
+        assertTrue(refactorizations > 0, "no refactorisation exercised");
+        assertTrue(updates > 0, "no update exercised");
+    }
+
+    @Test
+    void coherentSupportsFallBackToQr() {
+        // Spike deconvolution, kernel width 3 (neighbouring columns correlate at ~0.97):
+        // supports of adjacent columns make G_SS numerically singular, which the pivot test of
+        // the Cholesky factor detects; such supports are solved by QR, so the exploration is
+        // the QR-only one.
+        DenseMatrix conv = io.sparserepro.core.problem.ConvolutionMatrices.gaussianKernel(150, 3.0);
+        for (long seed = 1; seed <= 2; seed++) {
+            Problem p = Fixtures.problem(conv, 20, 0.01, seed + 7);
+            Sea.Options options = Sea.Options.defaults().withRecordTrace(true).withMaxIterations(200);
+            SparseResult gram = Sea.standalone(options).solve(p);
+            SparseResult qr = Sea.standalone(options.withGramGradient(false)).solve(p);
+            assertTrue(gram.diagnostic("qrSolves") > 0, "no fallback on a coherent matrix");
+            for (int t = 0; t < gram.trace().length(); t++) {
+                assertArrayEquals(qr.trace().supports().get(t), gram.trace().supports().get(t), "seed " + seed + ", t " + t);
+            }
+            assertArrayEquals(qr.support(), gram.support());
+        }
+    }
+
+    @Test
     void postProcessingIsNeverWorseThanTheInnerSolver() {
         SparseSolver[] inners = {new RandomSupportSolver(), new ThresholdingSolver(), new Omp(), new Htp(),
             new Iht(), new Cosamp()};
