@@ -53,8 +53,8 @@ class ExperimentRunnerTest {
         List<String> trials = Files.readAllLines(reference.resolve("trials.csv"));
         assertEquals(SPEC.trialCount() + 1, trials.size());
         assertEquals("gridPoint,n,noise,zeta,k,run,solver,seed,success,supportDistance,relativeError,residualNorm,"
-                + "iterations,bestIteration,distinctSupports,firstIterationContainingTruth,gramColumns,"
-                + "leastSquaresSolves,residualGradients,spread,"
+                + "iterations,bestIteration,distinctSupports,factorUpdates,firstIterationContainingTruth,gramColumns,"
+                + "leastSquaresSolves,qrSolves,refactorizations,residualGradients,spread,"
                 + "step,time", trials.get(0));
         // paired trials: both solvers of a unit share the seed; thresh reports no SEA diagnostics
         String[] first = trials.get(1).split(",", -1);
@@ -64,7 +64,7 @@ class ExperimentRunnerTest {
         assertEquals(first[7], second[7]);
         assertEquals("", first[14]);
         assertFalse(second[14].isEmpty());
-        assertTrue(first[19].length() > 0 && second[19].isEmpty()); // spread: thresh only
+        assertTrue(first[22].length() > 0 && second[22].isEmpty()); // spread: thresh only
 
         List<String> summary = Files.readAllLines(reference.resolve("summary.csv"));
         assertEquals(3 * 2 + 1, summary.size());
