@@ -349,7 +349,7 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
         private final double[] cacheResiduals;
         private final SupportHashSet visited = new SupportHashSet();
         private final Trace.Recorder trace;
-        // The Gram form of the least squares (see solveByGram): a Cholesky factor of G_SS,
+        // The Gram form of the least squares (see factorGram): a Cholesky factor of G_SS,
         // with its columns in factor order and each index's row in it (−1: not in it).
         private final CholeskyFactor gramFactor;
         private final int[] factorOrder;
