@@ -68,7 +68,7 @@ public final class PhaseExperiments {
      * stops changing materially beyond T ≈ 1000 (docs/SEA-BUDGET.md; the registered default,
      * larger, is chosen for the coherent deconvolution matrices).
      */
-    static PhaseTransitionSpec seaFigure2(String name, int n, List<Double> zetas, int maxRuns, int minBatch) {
+    public static PhaseTransitionSpec seaFigure2(String name, int n, List<Double> zetas, int maxRuns, int minBatch) {
         List<SolverVariant> solvers = List.of(
                 sea("SEA_0", "sea-0", null), sea("SEA_OMP", "sea-omp", null), sea("SEA_ELS", "sea-els", null), variant("OMP", "omp", null), variant("OMPR", "ompr", null),
                 variant("ELS", "els", null), variant("IHT", "iht", null), variant("HTP", "htp", null),
