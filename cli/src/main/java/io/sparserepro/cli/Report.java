@@ -76,7 +76,7 @@ final class Report {
                         + "basis-pursuit success, no refit). Thresholds are found by a search over k (%s), not a full "
                         + "grid. Results: `%s`.%n%n",
                 declaration.get("n").asInt(), declaration.get("zetas"), declaration.get("amplitudes").asText(),
-                declaration.get("maxRuns").asInt(), rows.isEmpty() ? "" : rows.get(0).rule(),
+                declaration.get("maxRuns").asInt(), rules(rows),
                 declaration.get("seed").asLong(), "bisection with neighbour checks", results.relativize(
                         outcome.directory())));
         if (declaration.get("n").asInt() != 500 || declaration.get("maxRuns").asInt() != 1000) {
@@ -117,6 +117,15 @@ final class Report {
                         + "(%.1f s); the experiment's record: `%s` (code %s, start %s).%n%n", outcome.computed(),
                 outcome.rounds(), outcome.seconds(), results.relativize(outcome.directory().resolve("run.json")),
                 run.path("code").path("gitCommit").asText(), run.path("start").asText()));
+    }
+
+    /** "95%: rule; 50%: rule", each level's stopping rule as thresholds.csv records it. */
+    private static String rules(List<ThresholdTable.Row> rows) {
+        Map<Double, String> byLevel = new LinkedHashMap<>();
+        rows.forEach(r -> byLevel.putIfAbsent(r.level(), r.rule()));
+        List<String> parts = new ArrayList<>();
+        byLevel.forEach((level, rule) -> parts.add(String.format(Locale.ROOT, "%.0f%%: %s", level * 100, rule)));
+        return String.join("; ", parts);
     }
 
     private static void reconstructedRows(CliContext context, Map<String, List<String>> rows, String label,

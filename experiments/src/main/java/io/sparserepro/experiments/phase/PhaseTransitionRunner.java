@@ -71,9 +71,11 @@ public final class PhaseTransitionRunner {
                     if (!spec.searched(spec.solvers().get(s).label())) {
                         continue;
                     }
-                    for (double level : spec.levels()) {
+                    for (int l = 0; l < spec.levels().size(); l++) {
+                        double level = spec.levels().get(l);
                         ThresholdSearch.Options o = new ThresholdSearch.Options(m, 1, m,
-                                Math.min(spec.minBatch(), spec.maxRuns()), spec.policy(level));
+                                Math.min(spec.minBatch(), spec.maxRuns()), spec.policy(l))
+                                .withStart(startingGuess(zeta, m, level));
                         searches.add(new Search(zeta, m, s, level, new ThresholdSearch(o)));
                     }
                 }
@@ -122,6 +124,17 @@ public final class PhaseTransitionRunner {
             return new Outcome(directory, !waiting, session.computed(), session.missing(), rounds,
                     (System.nanoTime() - t0) * 1e-9, rows, session.warnings());
         }
+    }
+
+    /**
+     * Where a search starts: a fraction of the Donoho–Tanner ℓ1 weak threshold ρ_W(ζ)·m (half
+     * of it for levels ≥ 0.9, 80% below), near where the greedy methods' thresholds lie. It
+     * only decides which points are evaluated first: far points above the threshold, whose
+     * failing runs cost most, are never opened (see {@link ThresholdSearch.Options#start()}).
+     */
+    static int startingGuess(double zeta, int m, double level) {
+        double fraction = level >= 0.9 ? 0.5 : 0.8;
+        return (int) Math.max(1, Math.min(m, Math.round(fraction * DonohoTanner.weakThreshold(zeta) * m)));
     }
 
     private static InstanceKey key(PhaseTransitionSpec spec, int m, int k) {

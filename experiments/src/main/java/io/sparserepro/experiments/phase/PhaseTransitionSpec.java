@@ -32,9 +32,13 @@ import java.util.Set;
  * @param levels        the success levels searched (0.95 for the paper's curves, 0.5 for the literature's)
  * @param maxRuns       runs per point (1000 in the paper)
  * @param minBatch      the fewest runs asked for a point in one round
- * @param rule          {@code exact} (verdict identical to running all maxRuns) or {@code anytime}
- *                      (SPRT of level ± 0.02 with total error {@code alpha})
- * @param alpha         the anytime rule's total error (ignored by the exact rule)
+ * @param rules         per level, {@code exact} (the verdict is the one all maxRuns runs would give:
+ *                      the paper's rule for its 95% curves) or {@code anytime} (an SPRT of
+ *                      level ± halfWidth, error α split over the searches and their decisions:
+ *                      at 50% the exact rule needs 500 runs at every point, this one a few dozen far
+ *                      from the threshold)
+ * @param halfWidths    per level, the anytime rule's half-width (ignored by the exact rule)
+ * @param alpha         the anytime rules' total error
  * @param amplitudes    the amplitude distribution's name
  * @param pairs         [ALG label, SEA_ALG label]: compared instance by instance in the report
  * @param pairedOnly    labels of solvers run only for the pairs, without a threshold search
@@ -42,7 +46,8 @@ import java.util.Set;
  */
 public record PhaseTransitionSpec(String name, int n, List<Double> zetas, List<SolverVariant> solvers,
                                   Map<String, String> successMetric, List<Double> levels, int maxRuns, int minBatch,
-                                  String rule, double alpha, String amplitudes, List<List<String>> pairs,
+                                  List<String> rules, List<Double> halfWidths, double alpha, String amplitudes,
+                                  List<List<String>> pairs,
                                   List<String> pairedOnly, long seed) {
 
     public PhaseTransitionSpec {
@@ -75,10 +80,24 @@ public record PhaseTransitionSpec(String name, int n, List<Double> zetas, List<S
         }
         Checks.requirePositive("maxRuns", maxRuns);
         Checks.requirePositive("minBatch", minBatch);
-        if (!rule.equals("exact") && !rule.equals("anytime")) {
-            throw new IllegalArgumentException("rule must be 'exact' or 'anytime': '" + rule + "'");
+        rules = List.copyOf(rules);
+        halfWidths = List.copyOf(halfWidths);
+        if (rules.size() != levels.size() || halfWidths.size() != levels.size()) {
+            throw new IllegalArgumentException("rules and halfWidths need one entry per level: " + levels.size()
+                    + " levels, " + rules.size() + " rules, " + halfWidths.size() + " half-widths");
         }
-        if (rule.equals("anytime") && !(alpha > 0 && alpha < 1)) {
+        for (int i = 0; i < rules.size(); i++) {
+            String rule = rules.get(i);
+            if (!rule.equals("exact") && !rule.equals("anytime")) {
+                throw new IllegalArgumentException("rule must be 'exact' or 'anytime': '" + rule + "'");
+            }
+            double level = levels.get(i);
+            double h = halfWidths.get(i);
+            if (rule.equals("anytime") && !(h > 0 && level - h > 0 && level + h < 1)) {
+                throw new IllegalArgumentException("halfWidth must keep level ± halfWidth in (0, 1): " + h);
+            }
+        }
+        if (rules.contains("anytime") && !(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("alpha must be in (0, 1) for the anytime rule: " + alpha);
         }
         Checks.requireNonNull("amplitudes", amplitudes);
@@ -112,10 +131,12 @@ public record PhaseTransitionSpec(String name, int n, List<Double> zetas, List<S
         return successMetric.getOrDefault(label, "success");
     }
 
-    /** The stopping policy of a search at {@code level}. */
-    public StoppingPolicy policy(double level) {
-        return rule.equals("exact") ? StoppingPolicy.exact(level, maxRuns)
-                : StoppingPolicy.anytime(level, level - 0.02, level + 0.02, alpha / (zetas.size() * solvers.size()
+    /** The stopping policy of a search at the {@code i}-th level (α split evenly over every search). */
+    public StoppingPolicy policy(int i) {
+        double level = levels.get(i);
+        double h = halfWidths.get(i);
+        return rules.get(i).equals("exact") ? StoppingPolicy.exact(level, maxRuns)
+                : StoppingPolicy.anytime(level, level - h, level + h, alpha / (zetas.size() * solvers.size()
                 * levels.size()), maxRuns);
     }
 
@@ -137,10 +158,11 @@ public record PhaseTransitionSpec(String name, int n, List<Double> zetas, List<S
         levels.forEach(l::add);
         root.put("maxRuns", maxRuns);
         root.put("minBatch", minBatch);
-        root.put("rule", rule);
-        if (rule.equals("anytime")) {
-            root.put("alpha", alpha);
-        }
+        ArrayNode r = root.putArray("rules");
+        rules.forEach(r::add);
+        ArrayNode h = root.putArray("halfWidths");
+        halfWidths.forEach(h::add);
+        root.put("alpha", alpha);
         root.put("amplitudes", amplitudes);
         ArrayNode p = root.putArray("pairs");
         pairs.forEach(pair -> p.addArray().add(pair.get(0)).add(pair.get(1)));

@@ -30,7 +30,11 @@ import java.util.TreeMap;
  * <ol>
  * <li><b>Bisection.</b> The bracket starts at lo = kMin − 1 (a virtual pass) and
  *     hi = kMax + 1 (a virtual fail); the midpoint is decided and replaces lo if it passes, hi
- *     otherwise, until hi = lo + 1.</li>
+ *     otherwise, until hi = lo + 1. With a starting guess ({@link Options#start()}), the guess
+ *     is decided first and points at doubling distances from it (k₀ ± s, ± 3s, ± 7s, …,
+ *     s = k₀/4) until the verdict flips, each narrowing the bracket, then the bisection goes
+ *     on: points far above the threshold, whose failing runs are the most expensive, are
+ *     never opened.</li>
  * <li><b>Neighbour checks.</b> With k* = lo, the points k* − 1 and k* + 2 are decided
  *     (k* + 1 = hi already is); both in the same round. If k* + 2 passes, the non-pass at
  *     k* + 1 was a dip of the noisy success curve near its threshold: bisection resumes on
@@ -68,9 +72,21 @@ public final class ThresholdSearch {
      * @param kMax     the largest sparsity searched, ≥ kMin
      * @param minBatch the fewest runs asked for an open point in one round
      * @param policy   the stopping rule of each decision
+     * @param start    a first guess of the threshold (0: none): the bracket is then found by
+     *                 steps from it, doubling away from it, before the bisection. A guess changes
+     *                 which points are evaluated (and so the cost), not the rule that defines k*
      */
-    public record Options(int m, int kMin, int kMax, int minBatch, StoppingPolicy policy) {
+    public record Options(int m, int kMin, int kMax, int minBatch, StoppingPolicy policy, int start) {
+        /** No starting guess: bisection on [kMin, kMax] from the start. */
+        public Options(int m, int kMin, int kMax, int minBatch, StoppingPolicy policy) {
+            this(m, kMin, kMax, minBatch, policy, 0);
+        }
+
         public Options {
+            if (start != 0 && (start < kMin || start > kMax)) {
+                throw new IllegalArgumentException("start must be 0 (none) or in [kMin, kMax] = [" + kMin + ", "
+                        + kMax + "]: " + start);
+            }
             if (m < 1) {
                 throw new IllegalArgumentException("m must be positive: " + m);
             }
@@ -94,11 +110,16 @@ public final class ThresholdSearch {
         }
 
         public Options withRange(int kMin, int kMax) {
-            return new Options(m, kMin, kMax, minBatch, policy);
+            return new Options(m, kMin, kMax, minBatch, policy, start);
         }
 
         public Options withMinBatch(int minBatch) {
-            return new Options(m, kMin, kMax, minBatch, policy);
+            return new Options(m, kMin, kMax, minBatch, policy, start);
+        }
+
+        /** A copy that starts from the guess {@code k} (clipped to [kMin, kMax]). */
+        public Options withStart(int k) {
+            return new Options(m, kMin, kMax, minBatch, policy, Math.max(kMin, Math.min(kMax, k)));
         }
     }
 
@@ -202,6 +223,9 @@ public final class ThresholdSearch {
     private int lo;
     private int hi;
     private boolean done;
+    /** While bracketing from a starting guess: the next point to probe (0 once bracketed). */
+    private int probe;
+    private int step;
 
     public ThresholdSearch(Options options) {
         if (options == null) {
@@ -210,6 +234,8 @@ public final class ThresholdSearch {
         this.options = options;
         this.lo = options.kMin() - 1;
         this.hi = options.kMax() + 1;
+        this.probe = options.start();
+        this.step = Math.max(1, options.start() / 4);
         advance();
     }
 
@@ -374,6 +400,24 @@ public final class ThresholdSearch {
     /** Moves the search as far as the outcomes received allow; see the class comment. */
     private void advance() {
         while (!done) {
+            if (probe != 0) {
+                // Bracketing from the guess: step away from it, doubling, until the verdict flips.
+                if (!open(probe)) {
+                    return;
+                }
+                // Until both ends are real points; then the bisection takes over.
+                if (isPass(probe)) {
+                    lo = probe;
+                    boolean failSeen = hi <= options.kMax();
+                    probe = failSeen || probe >= options.kMax() ? 0 : Math.min(options.kMax(), probe + step);
+                } else {
+                    hi = probe;
+                    boolean passSeen = lo >= options.kMin();
+                    probe = passSeen || probe <= options.kMin() ? 0 : Math.max(options.kMin(), probe - step);
+                }
+                step *= 2;
+                continue;
+            }
             if (hi - lo > 1) {
                 int mid = (lo + hi) >>> 1;
                 if (!open(mid)) {

@@ -26,7 +26,8 @@ class PhaseTransitionRunnerTest {
                 SolverVariant.of("sea-omp").withLabel("SEA_OMP").withOption("maxIterations", 50),
                 SolverVariant.of("l1").withLabel("l1"));
         return new PhaseTransitionSpec("tiny-phase", 30, List.of(0.5, 1.0), solvers, Map.of("l1", "exactRecovery"),
-                List.of(0.95, 0.5), 20, 10, "exact", 0.05, "uniform-1-2", List.of(List.of("OMP", "SEA_OMP")),
+                List.of(0.95, 0.5), 20, 10, List.of("exact", "exact"), List.of(0.02, 0.05), 0.05, "uniform-1-2",
+                List.of(List.of("OMP", "SEA_OMP")),
                 List.of(), 11);
     }
 

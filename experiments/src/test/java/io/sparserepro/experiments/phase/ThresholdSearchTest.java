@@ -270,4 +270,28 @@ class ThresholdSearchTest {
         assertMessage("request's 50 runs", () -> s.accept(new RunRequest(5, 0, 50), new boolean[3]));
         assertThrows(IllegalStateException.class, s::result);
     }
+
+    /**
+     * A starting guess changes which points are evaluated, not the threshold: on a steep
+     * monotone curve (p = 1 below k = 37, 0 above) every guess gives k* = 37, and a guess near
+     * it never opens the far, expensive points above.
+     */
+    @Test
+    void aStartingGuessFindsTheSameThresholdWithoutVisitingFarPoints() {
+        for (int guess : new int[] {1, 10, 36, 37, 38, 60, 200}) {
+            ThresholdSearch s = new ThresholdSearch(new ThresholdSearch.Options(200, 1, 200, 50, PAPER).withStart(guess));
+            while (!s.isDone()) {
+                for (ThresholdSearch.RunRequest r : s.nextRequests()) {
+                    boolean[] outcomes = new boolean[r.count()];
+                    java.util.Arrays.fill(outcomes, r.k() <= 37);
+                    s.accept(r, outcomes);
+                }
+            }
+            assertEquals(37, s.result().kStar(), "guess " + guess);
+            if (guess >= 20 && guess <= 60) {
+                int highest = s.decisions().stream().mapToInt(ThresholdSearch.PointDecision::k).max().orElseThrow();
+                assertTrue(highest <= 2 * guess, "guess " + guess + " opened k = " + highest);
+            }
+        }
+    }
 }
