@@ -22,7 +22,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Sparse linear regression on real data, as in the ELS paper (Axiotis &amp; Sviridenko, ICML 2020,
  * §6, normalised loss against sparsity) with the SEA variants added: per data set, a panel of
  * the training objective ‖Ax − y‖²/‖y‖² against k, one line per solver, and beside it a panel of
- * the relative test error. Reads {@code regression.csv} ({@link RegressionTable}); data sets
+ * the relative test error; one row of two panels per data set. Reads {@code regression.csv} ({@link RegressionTable}); data sets
  * and solvers appear in the order of their first row.
  */
 public final class ElsRegressionFigure implements Figure {
@@ -31,7 +31,7 @@ public final class ElsRegressionFigure implements Figure {
 
     static final int WIDTH = 520;
     static final int HEIGHT = 440;
-    /** Extra width of the last panel, which carries the legend. */
+    /** Extra width of the right column's panels, which carry the legend. */
     static final int LEGEND_WIDTH = 190;
 
     private static final Color[] PALETTE = {
@@ -80,29 +80,30 @@ public final class ElsRegressionFigure implements Figure {
             solvers.add(r.solver());
         }
         List<String> solverOrder = new ArrayList<>(solvers);
-        List<XYChart> panels = new ArrayList<>();
+        List<List<XYChart>> panels = new ArrayList<>();
         List<PlottedPoint> plotted = new ArrayList<>();
-        int d = 0;
         for (Map.Entry<String, List<RegressionTable.Row>> e : byDataset.entrySet()) {
             RegressionTable.Row first = e.getValue().get(0);
             String setting = e.getKey() + " (" + (first.trainSamples() + first.testSamples()) + "×" + first.features()
                     + ")";
-            boolean last = ++d == byDataset.size();
-            panels.add(panel(e.getValue(), solverOrder, setting + ": training objective", "‖Ax − y‖² / ‖y‖² (train)",
-                    e.getKey() + " train", false, false, plotted));
+            // A legend beside every row's right panel: the rows' plot areas stay aligned, and a
+            // reader of a tall figure (many data sets) finds the legend on every row.
+            XYChart objective = panel(e.getValue(), solverOrder, setting + ": training objective",
+                    "‖Ax − y‖² / ‖y‖² (train)", e.getKey() + " train", false, false, plotted);
             boolean hasTest = e.getValue().stream().anyMatch(r -> !Double.isNaN(r.testError()));
-            panels.add(panel(e.getValue(), solverOrder, setting + ": test error", hasTest
+            XYChart test = panel(e.getValue(), solverOrder, setting + (hasTest ? ": test error" : ": no test samples"), hasTest
                     ? "test error / error of the training mean" : "(no test samples)", e.getKey() + " test", true,
-                    last, plotted));
+                    true, plotted);
+            panels.add(List.of(objective, test));
         }
-        return FigureRendering.write(ID, "Sparse regression: objective and test error against k (one line per solver)",
+        return FigureRendering.writeRows(ID, "Sparse regression: objective and test error against k (one line per solver)",
                 panels, plotted, outputDir, options);
     }
 
     private static XYChart panel(List<RegressionTable.Row> rows, List<String> solverOrder, String title,
                                  String yTitle, String panelName, boolean test, boolean legend,
                                  List<PlottedPoint> plotted) {
-        XYChart chart = new XYChart(WIDTH + (legend ? LEGEND_WIDTH : 0), HEIGHT);
+        XYChart chart = new XYChart(WIDTH + (test ? LEGEND_WIDTH : 0), HEIGHT);
         chart.setTitle(title);
         chart.setXAxisTitle("k (features in the model)");
         chart.setYAxisTitle(yTitle);
@@ -134,6 +135,12 @@ public final class ElsRegressionFigure implements Figure {
             // SEA solid and thicker, baselines dashed, as in the phase diagrams.
             line.setLineStyle(sea ? new BasicStroke(2.4f)
                     : new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f));
+        }
+        if (chart.getSeriesMap().isEmpty()) {
+            // Nothing to plot (no test samples): keep the k axis of the row rather than XChart's −1..1.
+            chart.getStyler().setXAxisMin((double) rows.stream().mapToInt(RegressionTable.Row::k).min().orElse(1));
+            chart.getStyler().setXAxisMax((double) rows.stream().mapToInt(RegressionTable.Row::k).max().orElse(1));
+            chart.getStyler().setYAxisTicksVisible(false);
         }
         return chart;
     }
