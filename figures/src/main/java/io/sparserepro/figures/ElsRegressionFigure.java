@@ -55,7 +55,9 @@ public final class ElsRegressionFigure implements Figure {
     public String caption() {
         return "Not a figure of the SEA paper: the ELS paper's experiment (normalised least-squares loss "
                 + "‖Ax − y‖²/‖y‖² against the sparsity k on regression data sets, Axiotis & Sviridenko 2020, §6), "
-                + "with SEA₀, SEA_OMP and SEA_ELS added, and the error on held-out samples beside it.";
+                + "with SEA₀, SEA_OMP and SEA_ELS added, and the error on held-out samples beside it. Solvers that pick "
+                + "the same support draw the same point, so coinciding curves hide each other (SEA's are drawn last); "
+                + "the report's tables give every value.";
     }
 
     @Override
