@@ -27,7 +27,7 @@ public final class DatasetFiles {
     public enum Format {
         CSV, LIBSVM;
 
-        /** {@code libsvm} for {@code .libsvm}, {@code .svm}, {@code .txt} or no extension (LIBSVM site files have none), else CSV. */
+        /** CSV for a name ending in {@code .csv} (any case), LIBSVM otherwise (the LIBSVM site's files have no extension). */
         public static Format of(Path file) {
             String name = String.valueOf(file.getFileName()).toLowerCase(java.util.Locale.ROOT);
             return name.endsWith(".csv") ? CSV : LIBSVM;
