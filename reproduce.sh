@@ -8,6 +8,8 @@
 # Maven), runs the experiments that are missing (every trial is stored under results/trial-store/ and
 # reused), draws each figure into results/figures/ (PNG, SVG, PDF and the plotted data as CSV) and
 # writes results/REPORT.md. On a cluster, run the experiments as shards first (docs/CLUSTER.md).
+# The regression figure (els-regression) uses the data sets of data/datasets.csv found in data/
+# (the diabetes data are shipped); data/fetch.sh downloads the others (needs internet).
 set -euo pipefail
 repo="$(cd "$(dirname "$(readlink -f "$0")")" && pwd)"
 cd "$repo"

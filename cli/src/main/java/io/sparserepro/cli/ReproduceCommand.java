@@ -57,6 +57,10 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "PNG resolution (default ${DEFAULT-VALUE}; 300 for print)")
     int dpi;
 
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
+            description = "the regression data sets and their registry datasets.csv (default: ${DEFAULT-VALUE})")
+    Path dataDir;
+
     @Option(names = "--wait", description = "if another process is writing the same results, wait for it")
     boolean waitForLock;
 
@@ -67,7 +71,8 @@ final class ReproduceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Mode mode = size != null && size.quick ? Mode.QUICK : Mode.FULL;
-        List<String> ids = figureIds.isEmpty() ? Reproduction.figureIds(context) : figureIds;
+        List<String> ids = new ArrayList<>(figureIds.isEmpty() ? Reproduction.figureIds(context) : figureIds);
+        boolean regression = ids.remove(DatasetReproduction.FIGURE); // drawn by DatasetReproduction, below
         List<Figure> figures = new ArrayList<>();
         for (String id : ids) {
             figures.add(context.figures().get(id));
@@ -100,9 +105,11 @@ final class ReproduceCommand implements Callable<Integer> {
             drawn.put(f, files);
             out.println(f.id() + ": " + files.get(0));
         }
+        String regressionSection = regression ? DatasetReproduction.run(context, mode, results, dataDir, figuresDir,
+                figureOptions, workers, out) : "";
         Path report = results.resolve("REPORT.md");
         Files.writeString(report, Report.text(context, mode, drawn, experiments, results,
-                Duration.between(start, Instant.now())));
+                Duration.between(start, Instant.now())) + regressionSection);
         out.println("report: " + report);
         out.flush();
         return 0;

@@ -53,6 +53,14 @@ final class SolveCommand implements Callable<Integer> {
                     + "features (feature i is column i − 1), y = its labels")
     Path libsvm;
 
+    @Option(names = "--dataset", paramLabel = "FILE", description = "instead of --matrix and --observations: a "
+            + "data set, CSV with a header (and --target) or LIBSVM; the features are standardised and the chosen "
+            + "ones printed by name with their coefficients on the original scale")
+    Path dataset;
+
+    @Option(names = "--target", paramLabel = "NAME", description = "with --dataset FILE.csv: the target column's name")
+    String target;
+
     @Option(names = "--sparsity", required = true, paramLabel = "K", description = "the sparsity, in [1, min(m, n)]")
     int sparsity;
 
@@ -89,8 +97,12 @@ final class SolveCommand implements Callable<Integer> {
             inputs.put("--matrix", matrix);
             inputs.put("--observations", observations);
             inputs.put("--libsvm", libsvm);
+            inputs.put("--dataset", dataset);
             OutputChecks.refuseInputs("--output", output, inputs);
             OutputChecks.refuseInputs("--output's support file", supportFile, inputs);
+        }
+        if (dataset != null || target != null) {
+            return solveDataset(solver);
         }
         var notes = spec.commandLine().getOut();
         java.util.function.Consumer<String> note = message -> notes.println("note: " + message);
@@ -206,6 +218,17 @@ final class SolveCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private int solveDataset(SparseSolver solver) {
+        if (dataset == null) {
+            throw new IllegalArgumentException("--target NAME goes with --dataset FILE");
+        }
+        if (matrix != null || observations != null || libsvm != null || normalize) {
+            throw new IllegalArgumentException("--dataset replaces --matrix, --observations and --libsvm, and "
+                    + "standardises the features itself (no --normalize): give --dataset alone");
+        }
+        return DatasetSolve.run(solver, dataset, target, sparsity, output, spec.commandLine().getOut());
     }
 
     /**

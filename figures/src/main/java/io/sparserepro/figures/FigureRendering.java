@@ -69,19 +69,38 @@ public final class FigureRendering {
      */
     public static List<Path> write(String id, String header, List<? extends Chart<?, ?>> panels,
                                    List<PlottedPoint> data, Path outputDir, FigureOptions options) throws IOException {
-        if (id == null || id.isBlank() || panels == null || panels.isEmpty() || data == null || outputDir == null
-                || options == null) {
+        if (panels == null || panels.isEmpty()) {
             throw new IllegalArgumentException("id, panels (non-empty), data, outputDir and options must be given");
+        }
+        return writeRows(id, header, List.of(panels), data, outputDir, options);
+    }
+
+    /**
+     * As {@link #write}, with the panels in rows: each row left to right, the rows top to
+     * bottom (a figure with one row of panels per data set).
+     */
+    public static List<Path> writeRows(String id, String header, List<? extends List<? extends Chart<?, ?>>> rows,
+                                       List<PlottedPoint> data, Path outputDir, FigureOptions options)
+            throws IOException {
+        if (id == null || id.isBlank() || rows == null || rows.isEmpty() || rows.stream().anyMatch(
+                r -> r == null || r.isEmpty()) || data == null || outputDir == null || options == null) {
+            throw new IllegalArgumentException("id, rows of panels (non-empty), data, outputDir and options must be given");
         }
         Files.createDirectories(outputDir);
         int width = 0;
         int height = 0;
-        for (Chart<?, ?> c : panels) {
-            width += c.getWidth();
-            height = Math.max(height, c.getHeight());
+        for (List<? extends Chart<?, ?>> row : rows) {
+            int rowWidth = 0;
+            int rowHeight = 0;
+            for (Chart<?, ?> c : row) {
+                rowWidth += c.getWidth();
+                rowHeight = Math.max(rowHeight, c.getHeight());
+            }
+            width = Math.max(width, rowWidth);
+            height += rowHeight;
         }
         int top = header == null ? 0 : HEADER_HEIGHT;
-        Layout layout = new Layout(header, panels, width, height + top, top);
+        Layout layout = new Layout(header, rows, width, height + top, top);
         List<Path> written = new ArrayList<>();
         for (ImageFormat format : ImageFormat.values()) {
             if (!options.formats().contains(format)) {
@@ -116,7 +135,8 @@ public final class FigureRendering {
         return text.toString();
     }
 
-    private record Layout(String header, List<? extends Chart<?, ?>> panels, int width, int height, int top) {
+    private record Layout(String header, List<? extends List<? extends Chart<?, ?>>> rows, int width, int height,
+                          int top) {
         void paint(Graphics2D g) {
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, width, height);
@@ -127,15 +147,21 @@ public final class FigureRendering {
                 g.drawString(header, Math.max(4, (width - fm.stringWidth(header)) / 2),
                         (top + fm.getAscent() - fm.getDescent()) / 2 + 2);
             }
-            int x = 0;
-            for (Chart<?, ?> c : panels) {
-                Graphics2D sub = (Graphics2D) g.create(x, top, c.getWidth(), c.getHeight());
-                try {
-                    c.paint(sub, c.getWidth(), c.getHeight());
-                } finally {
-                    sub.dispose();
+            int y = top;
+            for (List<? extends Chart<?, ?>> row : rows) {
+                int x = 0;
+                int rowHeight = 0;
+                for (Chart<?, ?> c : row) {
+                    Graphics2D sub = (Graphics2D) g.create(x, y, c.getWidth(), c.getHeight());
+                    try {
+                        c.paint(sub, c.getWidth(), c.getHeight());
+                    } finally {
+                        sub.dispose();
+                    }
+                    x += c.getWidth();
+                    rowHeight = Math.max(rowHeight, c.getHeight());
                 }
-                x += c.getWidth();
+                y += rowHeight;
             }
         }
     }
