@@ -36,7 +36,7 @@ final class Report {
     }
 
     static String text(CliContext context, Mode mode, Map<Figure, List<Path>> drawn,
-                       Map<String, PhaseTransitionRunner.Outcome> experiments, Path results, Duration wall)
+                       Map<Reproduction.Experiment, Reproduction.Made> experiments, Path results, Duration wall)
             throws IOException {
         StringBuilder md = new StringBuilder("# Reproduction report\n\n");
         md.append(String.format(Locale.ROOT, "Made %s by sparse-repro %s (commit %s%s), JDK %s, %d cores; mode **%s**"
@@ -49,7 +49,7 @@ final class Report {
                         : "the papers' scale", wall.toMillis() / 1000.0));
         for (Map.Entry<Figure, List<Path>> e : drawn.entrySet()) {
             Figure figure = e.getKey();
-            PhaseTransitionRunner.Outcome outcome = experiments.get(Reproduction.recipe(figure.id()).experiment());
+            Reproduction.Recipe recipe = Reproduction.recipe(figure.id());
             md.append("## ").append(figure.id()).append(" — ").append(figure.title()).append("\n\n");
             Path png = e.getValue().get(0);
             md.append("![").append(figure.id()).append("](").append(results.relativize(png)).append(")\n\n");
@@ -60,7 +60,16 @@ final class Report {
             }
             md.append(String.join(", ", links)).append(" (the CSV holds the plotted data).\n\n");
             md.append("**The paper's caption.** ").append(figure.caption()).append("\n\n");
-            phaseSection(context, md, outcome, results);
+            for (Reproduction.Experiment experiment : recipe.experiments()) {
+                Reproduction.Made made = experiments.get(experiment);
+                switch (experiment.kind()) {
+                    case PHASE -> phaseSection(context, md, made.phase(), results);
+                    case GRID -> GridReport.section(context, md, made, recipe.reportedMetrics().getOrDefault(
+                            experiment.name(), List.of()), results);
+                    case INSTANCE -> GridReport.instanceSection(context, md, made, results);
+                    default -> throw new IllegalStateException("unknown kind " + experiment.kind());
+                }
+            }
         }
         return md.toString();
     }
@@ -115,7 +124,7 @@ final class Report {
                 run.path("code").path("gitCommit").asText(), run.path("start").asText()));
     }
 
-    private static void reconstructedRows(CliContext context, StringBuilder md, String label, JsonNode solver) {
+    static void reconstructedRows(CliContext context, StringBuilder md, String label, JsonNode solver) {
         String algorithm = solver.path("algorithm").asText();
         if (!context.solvers().contains(algorithm)) {
             return;
