@@ -80,8 +80,8 @@ public final class DeconvolutionExperiments {
                         + " 9 solvers (quick: 5 k × 5 runs; full: 10 k × 200 runs)", figure4(QUICK_K, 5),
                         figure4(FULL_K, FULL_RUNS)))
                 .with(NOISE, new ExperimentRegistry.Entry("SEA appendix: noisy deconvolution, relative error and F1 "
-                        + "against SNR at k = 10", noise(List.of(10.0, 20.0, 30.0, 40.0), 20),
-                        noise(List.of(5.0, 10.0, 15.0, 20.0, 25.0, 30.0, 40.0, 50.0), FULL_RUNS)))
+                        + "against SNR at k = 10", noise(List.of(0.0, 10.0, 20.0, 40.0), 20),
+                        noise(List.of(0.0, 5.0, 10.0, 15.0, 20.0, 25.0, 30.0, 40.0, 50.0), FULL_RUNS)))
                 .with(GAUSSIAN_AMPLITUDES, new ExperimentRegistry.Entry("SEA appendix: Gaussian amplitudes, support "
                         + "distance against k", gaussianAmplitudes(List.of(5, 10, 20, 30), 20),
                         gaussianAmplitudes(FULL_K, FULL_RUNS)))
