@@ -37,13 +37,7 @@ final class GridReport {
                 .append(" (instance seeds by the instance-key rule in run.json). Reconstructed, not stated in the paper:"
                         + " the kernel width, the k range and the number of runs (each a parameter in run.json). Results: `")
                 .append(results.relativize(made.directory())).append("`.\n\n");
-        md.append("**Reconstructed options** (not stated in the papers; each is a named option, recorded in run.json):\n\n");
-        md.append("| solver | algorithm | option | value | meaning |\n|---|---|---|---|---|\n");
-        for (Iterator<Map.Entry<String, JsonNode>> it = run.get("solvers").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> solver = it.next();
-            Report.reconstructedRows(context, md, solver.getKey(), solver.getValue());
-        }
-        md.append('\n');
+        reconstructedOptions(context, md, run);
         List<ResultTables.Summary> rows = ResultTables.readSummary(made.directory().resolve("summary.csv"));
         List<String> axes = new ArrayList<>();
         declaration.path("grid").forEach(a -> axes.add(a.path("name").asText()));
@@ -71,7 +65,7 @@ final class GridReport {
                 .append(", instance seed ").append(run.path("instanceSeed").asLong())
                 .append("): the same instance as that run of the grid experiment at the same parameters. Results: `")
                 .append(results.relativize(made.directory())).append("`.\n\n");
-        md.append("| solver | |S* \\ Ŝ| | ‖Ax̂ − y‖₂ | iterations | time (s) |\n|---|---|---|---|---|\n");
+        md.append("| solver | \\|S* \\\\ Ŝ\\| | ‖Ax̂ − y‖₂ | iterations | time (s) |\n|---|---|---|---|---|\n");
         for (Iterator<Map.Entry<String, JsonNode>> it = run.path("results").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode r = e.getValue();
@@ -80,15 +74,28 @@ final class GridReport {
                     r.path("seconds").asDouble()));
         }
         md.append('\n');
-        md.append("**Reconstructed options:**\n\n| solver | algorithm | option | value | meaning |\n|---|---|---|---|---|\n");
-        for (Iterator<Map.Entry<String, JsonNode>> it = run.get("solvers").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> solver = it.next();
-            Report.reconstructedRows(context, md, solver.getKey(), solver.getValue());
-        }
-        md.append(String.format(Locale.ROOT, "%n**Runs and time.** %d solves by this invocation (%.1f s); record `%s` "
+        reconstructedOptions(context, md, run);
+        md.append(String.format(Locale.ROOT, "**Runs and time.** %d solves by this invocation (%.1f s); record `%s` "
                         + "(code %s, start %s).%n%n", made.computed(), made.seconds(),
                 results.relativize(made.directory().resolve("run.json")), run.path("code").path("gitCommit").asText(),
                 run.path("start").asText()));
+    }
+
+    /** The table of reconstructed solver options, or a sentence when this code version annotates none. */
+    private static void reconstructedOptions(CliContext context, StringBuilder md, JsonNode run) {
+        StringBuilder rows = new StringBuilder();
+        for (Iterator<Map.Entry<String, JsonNode>> it = run.get("solvers").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> solver = it.next();
+            Report.reconstructedRows(context, rows, solver.getKey(), solver.getValue());
+        }
+        if (rows.length() == 0) {
+            md.append("**Reconstructed options:** none of these solvers' options is annotated as reconstructed in this "
+                    + "code version; every option value is in run.json (`solvers`).\n\n");
+        } else {
+            md.append("**Reconstructed options** (not stated in the papers; each is a named option, recorded in "
+                    + "run.json):\n\n| solver | algorithm | option | value | meaning |\n|---|---|---|---|---|\n")
+                    .append(rows).append('\n');
+        }
     }
 
     /** Whether larger values of {@code metric} are better. */
@@ -185,10 +192,14 @@ final class GridReport {
             order.add(String.format(Locale.ROOT, "%s (%.3g)", e.getKey(), e.getValue()[0] / e.getValue()[1]));
         }
         String best = ranked.get(0).getKey();
+        // ℓ1 is a convex reference, not one of the greedy methods SEA is compared with: name the best greedy one too.
+        String bestGreedy = ranked.stream().map(Map.Entry::getKey).filter(l -> !l.startsWith("ℓ1") && !l.startsWith("l1"))
+                .findFirst().orElse(best);
+        String greedy = bestGreedy.equals(best) ? "" : " Among the greedy methods the best is " + bestGreedy + ".";
         boolean seaBest = best.toUpperCase(Locale.ROOT).startsWith("SEA");
         return "Ranked by " + metric + " averaged over the grid (" + (higher ? "higher" : "lower") + " is better): "
                 + String.join(" > ", order) + ". " + (seaBest ? "A SEA variant is best on average, as the paper reports"
                 + " for deconvolution." : "The best on average is " + best + ", not a SEA variant: this differs from "
-                + "the paper's message for deconvolution; see the per-point table above.");
+                + "the paper's message for deconvolution; see the per-point table above.") + greedy;
     }
 }

@@ -417,7 +417,7 @@ public record ExperimentSpec(String name, String generator, Map<String, Object> 
         return names;
     }
 
-    /** Builds a declaration step by step; metrics default to the default registry's, seed to 1. */
+    /** Builds a declaration step by step; metrics default to {@link StandardMetrics#ALL}, seed to 1. */
     public static final class Builder {
         private final String name;
         private final String generator;

@@ -47,15 +47,15 @@ public final class DeconvolutionFigures {
         }
     }
 
-    /** The header of a deconvolution figure: n, kernel width, amplitudes, runs. */
+    /** The header of a deconvolution figure: n, kernel width, amplitudes, runs, what the error bars are. */
     static String header(List<ResultTables.Summary> rows) {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("summary.csv has no rows");
         }
         ResultTables.Summary first = rows.get(0);
         int runs = rows.stream().mapToInt(ResultTables.Summary::trials).max().orElse(0);
-        return "Spike deconvolution, m = n = " + first.parameters().get("n") + ", Gaussian kernel width "
-                + first.parameters().get("kernelWidth") + " samples, amplitudes " + first.parameters().get("amplitudes")
-                + ", " + runs + " runs per point; error bars ±1 standard error";
+        // Short enough for one 780-point panel at the header's 17-point bold font.
+        return "m = n = " + first.parameters().get("n") + ", kernel width " + first.parameters().get("kernelWidth")
+                + ", amplitudes " + first.parameters().get("amplitudes") + ", " + runs + " runs/point; bars ±1 s.e.";
     }
 }

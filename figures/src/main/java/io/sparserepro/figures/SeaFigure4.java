@@ -36,8 +36,8 @@ public final class SeaFigure4 implements Figure {
 
     /** The panel, reused by Fig. 1. */
     static XYChart panel(List<ResultTables.Summary> rows, String panelName, List<PlottedPoint> plotted) {
-        return CurvePanels.panel(rows, r -> true, "k", "supportDistance", "Support distance (lower is better)", "k",
-                "mean |S* \\ Ŝ|", panelName, plotted);
+        return CurvePanels.panel(rows, r -> true, "k", "supportDistance",
+                "Spike deconvolution: support distance (lower is better)", "k", "mean |S* \\ Ŝ|", panelName, plotted);
     }
 
     @Override
