@@ -37,6 +37,9 @@ final class CurvePanels {
     private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND,
         SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN};
 
+    /** The paper's solver labels, in the order of Fig. 4's legend: each keeps its colour across figures. */
+    static final List<String> KNOWN = List.of("SEA_0", "SEA_OMP", "SEA_ELS", "OMP", "OMPR", "ELS", "IHT", "HTP", "ℓ1");
+
     private CurvePanels() {
     }
 
@@ -100,6 +103,9 @@ final class CurvePanels {
 
     /** SEA variants solid and thick, baselines dashed: the paper's message at a glance. */
     static void styleSeries(XYSeries s, String label, int index) {
+        int known = KNOWN.indexOf(label.replaceAll("\\s*(\\(k\\+\\d+\\)|T=\\d+)$", ""));
+        // The paper's solvers keep one colour and marker in every figure; others follow in series order.
+        index = known >= 0 ? known : KNOWN.size() + index;
         Color color = PALETTE[index % PALETTE.length];
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setLineColor(color);
@@ -110,8 +116,10 @@ final class CurvePanels {
                 : new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 4f}, 0f));
     }
 
-    static Color color(int index) {
-        return PALETTE[index % PALETTE.length];
+    /** The colour of {@code label} ({@link #KNOWN} labels keep theirs), else of position {@code index}. */
+    static Color color(String label, int index) {
+        int known = KNOWN.indexOf(label);
+        return PALETTE[(known >= 0 ? known : KNOWN.size() + index) % PALETTE.length];
     }
 
     static void style(XYChart chart) {

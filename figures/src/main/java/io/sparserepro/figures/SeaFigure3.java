@@ -109,7 +109,7 @@ public final class SeaFigure3 implements Figure {
             double base = -(s + 1) * TRACK_SPACING;
             stems(chart, "x* (grey) under " + solvers.get(s), truth, start, end, base, new Color(205, 205, 205), false,
                     null);
-            stems(chart, solvers.get(s), columns.get(solvers.get(s)), start, end, base, CurvePanels.color(s), true,
+            stems(chart, solvers.get(s), columns.get(solvers.get(s)), start, end, base, CurvePanels.color(solvers.get(s), s), true,
                     plotted);
         }
         return FigureRendering.write(id(), "One spike-deconvolution instance, k = " + count(truth)

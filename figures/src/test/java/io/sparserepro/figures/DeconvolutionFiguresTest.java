@@ -143,7 +143,9 @@ class DeconvolutionFiguresTest {
                 fixture("traces.csv")), out, 2);
         assertTrue(csv.contains("distinctSupports,SEA_0,5.0,5.0,,"), "t is 1-based on the plot");
         assertTrue(csv.contains("residual,SEA_0,5.0,0.0,,"), "the CSV keeps the exact residual, the plot floors it");
-        assertEquals(1 + 2 * (5 + 3), csv.size());
+        // SEA's best-so-far residual (what it returns at budget t): 3, 2, 2, 0.5, 0.
+        assertTrue(csv.contains("bestResidual,SEA_0,3.0,2.0,,"), csv.toString());
+        assertEquals(1 + 2 * (5 + 3) + 5, csv.size());
     }
 
     @Test
