@@ -45,7 +45,12 @@ final class GridReport {
             md.append(table(rows, axes, metric));
         }
         if (!metrics.isEmpty()) {
-            md.append("**What the numbers show.** ").append(summary(rows, metrics.get(0))).append("\n\n");
+            md.append("**What the numbers show.** ").append(summary(rows, metrics.get(0)));
+            String budget = budgetSummary(rows, metrics.get(0));
+            if (!budget.isEmpty()) {
+                md.append(' ').append(budget);
+            }
+            md.append("\n\n");
         }
         md.append(String.format(Locale.ROOT, "**Runs and time.** %d trials computed by this invocation (%.1f s); the "
                         + "experiment's record: `%s` (code %s, start %s, end %s, %s s of wall time for the trials it "
@@ -96,6 +101,50 @@ final class GridReport {
                     + "run.json):\n\n| solver | algorithm | option | value | meaning |\n|---|---|---|---|---|\n")
                     .append(rows).append('\n');
         }
+    }
+
+    /**
+     * For solvers labelled {@code NAME T=<budget>} (an iteration-budget sweep): per NAME, the
+     * best mean and the smallest budget whose mean is within one standard error of it — where
+     * more iterations stop paying. Empty when no label has a budget.
+     */
+    static String budgetSummary(List<ResultTables.Summary> rows, String metric) {
+        java.util.regex.Pattern budget = java.util.regex.Pattern.compile("^(.*\\S)\\s+T=(\\d+)$");
+        Map<String, java.util.TreeMap<Long, ResultTables.Summary>> curves = new LinkedHashMap<>();
+        for (ResultTables.Summary r : rows) {
+            java.util.regex.Matcher m = budget.matcher(r.solver());
+            if (m.matches()) {
+                curves.computeIfAbsent(m.group(1), c -> new java.util.TreeMap<>()).put(Long.parseLong(m.group(2)), r);
+            }
+        }
+        if (curves.isEmpty() || !rows.get(0).values().containsKey(metric + "_mean")) {
+            return "";
+        }
+        boolean higher = higherIsBetter(metric);
+        List<String> parts = new ArrayList<>();
+        curves.forEach((name, byT) -> {
+            Map.Entry<Long, ResultTables.Summary> best = null;
+            for (Map.Entry<Long, ResultTables.Summary> e : byT.entrySet()) {
+                double v = e.getValue().value(metric + "_mean");
+                if (best == null || (higher ? v > best.getValue().value(metric + "_mean")
+                        : v < best.getValue().value(metric + "_mean"))) {
+                    best = e;
+                }
+            }
+            ResultTables.Summary b = best.getValue();
+            double se = b.trials() > 1 ? b.value(metric + "_std") / Math.sqrt(b.trials()) : 0;
+            long enough = best.getKey();
+            for (Map.Entry<Long, ResultTables.Summary> e : byT.entrySet()) {
+                if (Math.abs(e.getValue().value(metric + "_mean") - b.value(metric + "_mean")) <= se) {
+                    enough = e.getKey();
+                    break;
+                }
+            }
+            parts.add(String.format(Locale.ROOT, "%s reaches its best mean %s %.3g at T = %d and is within one standard "
+                    + "error of it from T = %d", name, metric, b.value(metric + "_mean"), best.getKey(), enough));
+        });
+        return "Iteration budget: " + String.join("; ", parts) + " (largest T tried: " + curves.values().stream()
+                .mapToLong(java.util.TreeMap::lastKey).max().orElse(0) + ").";
     }
 
     /** Whether larger values of {@code metric} are better. */

@@ -66,6 +66,7 @@ class ReproduceGridTest {
         assertTrue(report.contains("**localisationF1_r2 (mean ± std over runs):**"), "near-miss numbers");
         assertTrue(report.contains("**success (rate):**"), "a rate is tabled as a rate");
         assertTrue(report.contains("**Reconstructed options"), report);
+        assertTrue(report.contains("Iteration budget: SEA_0 reaches its best mean supportDistance"), report);
         // A second reproduction finds every trial in the store.
         CliTestSupport.Result again = CliTestSupport.run(context(), "reproduce", "--quick", "--results",
                 results.toString(), "sea-fig4");
