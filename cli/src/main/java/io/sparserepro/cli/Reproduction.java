@@ -108,6 +108,7 @@ final class Reproduction {
         r.put(DeconvolutionFigures.NOISE, grid(DeconvolutionExperiments.NOISE, "relativeError", "localisationF1_r0"));
         r.put(DeconvolutionFigures.GAUSSIAN, grid(DeconvolutionExperiments.GAUSSIAN_AMPLITUDES, "supportDistance"));
         r.put(DeconvolutionFigures.BUDGET, grid(DeconvolutionExperiments.BUDGET, "supportDistance", "success"));
+        r.put(DeconvolutionFigures.WORK, grid(DeconvolutionExperiments.BUDGET, "supportDistance", "iterations"));
         r.put(DeconvolutionFigures.EXPLORATION, new Recipe(Map.of(DeconvolutionFigures.TRACES, new Source(
                 new Experiment(Kind.INSTANCE, DeconvolutionExperiments.EXPLORATION), InstanceExperiment.TRACE_FILE)),
                 Map.of()));

@@ -14,8 +14,10 @@ import org.knowm.xchart.XYSeries;
 
 /**
  * SEA's quality against its iteration budget T (issue 12): mean |S* \ Ŝ| and the success rate
- * against T, one curve per SEA variant. T is read from each solver's {@code maxIterations} in
- * run.json (the label's " T=…" suffix only names the curve), so the figure plots what ran.
+ * against T, one curve per SEA variant (solvers labelled {@code <name> T=<budget>}; others are
+ * references for {@link DeconvWork}). T is read from each solver's {@code maxIterations} in
+ * run.json (the label's " T=…" suffix only selects and names the curve), so the figure plots
+ * what ran.
  */
 public final class DeconvBudget implements Figure {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,6 +52,9 @@ public final class DeconvBudget implements Figure {
         Map<String, List<double[]>> distance = new LinkedHashMap<>();
         Map<String, List<double[]>> success = new LinkedHashMap<>();
         for (ResultTables.Summary r : rows) {
+            if (!r.solver().matches(".*\\sT=\\d+$")) {
+                continue; // a reference solver at its own stopping rule (drawn by the work figure)
+            }
             JsonNode t = solvers.path(r.solver()).path("options").path("maxIterations");
             if (!t.isNumber()) {
                 throw new IllegalArgumentException("run.json gives no options.maxIterations for solver '" + r.solver()
@@ -61,6 +66,9 @@ public final class DeconvBudget implements Figure {
                 r.value("supportDistance_mean"), se});
             success.computeIfAbsent(curve, c -> new ArrayList<>()).add(new double[] {t.asDouble(),
                 r.value("success_rate"), r.value("success_low95"), r.value("success_high95")});
+        }
+        if (distance.isEmpty()) {
+            throw new IllegalArgumentException("no solver labelled '<name> T=<budget>' in the summary");
         }
         List<PlottedPoint> plotted = new ArrayList<>();
         XYChart left = chart("Support distance (lower is better)", "mean |S* \\ Ŝ|");

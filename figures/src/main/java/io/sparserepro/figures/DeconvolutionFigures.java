@@ -18,6 +18,7 @@ public final class DeconvolutionFigures {
     public static final String GAUSSIAN = "sea-deconv-gaussian-amplitudes";
     public static final String BUDGET = "sea-deconv-budget";
     public static final String EXPLORATION = "sea-deconv-exploration";
+    public static final String WORK = "sea-deconv-work";
 
     /** Input: a grid experiment's summary.csv. */
     public static final String SUMMARY = "summary";
@@ -38,7 +39,7 @@ public final class DeconvolutionFigures {
     static List<Figure> all() {
         return List.of(new SeaFigure4(), new SeaFigure3(), new SeaFigure1(), new DeconvNearMisses(),
                 new DeconvSeparation(), new DeconvWrongK(), new DeconvNoise(), new DeconvGaussianAmplitudes(),
-                new DeconvBudget(), new DeconvExploration());
+                new DeconvBudget(), new DeconvWork(), new DeconvExploration());
     }
 
     static void requireArguments(FigureInputs inputs, java.nio.file.Path outputDir, FigureOptions options) {

@@ -134,7 +134,16 @@ class DeconvolutionFiguresTest {
         List<String> csv = draw(DeconvolutionFigures.BUDGET, inputs, out, 2);
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("supportDistance,SEA_0,3.0,")), csv.toString());
         assertTrue(csv.stream().anyMatch(l -> l.startsWith("success,SEA_OMP,30.0,")), csv.toString());
-        assertEquals(1 + 8, csv.size());
+        assertEquals(1 + 8, csv.size(), "the reference OMP (no T in its label) is not a budget curve");
+    }
+
+    @Test
+    void workPlotsSeaCurvesAndReferencePoints(@TempDir Path out) throws IOException {
+        List<String> csv = draw(DeconvolutionFigures.WORK, summary("budget"), out, 2);
+        // SEA_0 and SEA_OMP at two budgets each, OMP as one reference point; two panels.
+        assertEquals(1 + 2 * 5, csv.size());
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("iterations,OMP,4.0,2.0,")), csv.toString());
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("iterations,SEA_OMP,30.0,2.0,")), csv.toString());
     }
 
     @Test

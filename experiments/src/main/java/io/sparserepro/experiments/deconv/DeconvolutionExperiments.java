@@ -127,7 +127,8 @@ public final class DeconvolutionExperiments {
 
     /**
      * SEA_0 and SEA_OMP with T iterations, at k = 10 (where success is neither 0 nor 1 at width
-     * 3, so both panels move); T is in each label and in run.json.
+     * 3, so both panels move); T is in each label and in run.json. OMP, ELS, HTP, SP and IHT at
+     * their own stopping rules are references for quality against work (iterations, time).
      */
     public static ExperimentSpec budget(List<Integer> budgets, int runs) {
         ExperimentSpec.Builder b = ExperimentSpec.builder(BUDGET, "deconvolution").parameter("n", N)
@@ -137,6 +138,11 @@ public final class DeconvolutionExperiments {
             for (int t : budgets) {
                 b.solver(SolverVariant.of(sea[1]).withOption("maxIterations", t).withLabel(sea[0] + " T=" + t));
             }
+        }
+        // References for quality against work (issue 12, "equal compute"): each at its own stopping rule.
+        for (SolverVariant v : List.of(v("OMP", "omp"), v("ELS", "els"), v("HTP", "htp"), v("SP", "sp"),
+                v("IHT", "iht"))) {
+            b.solver(v);
         }
         return b.metrics("supportDistance", "success", "iterations").runs(runs).build();
     }
