@@ -12,7 +12,8 @@ import org.knowm.xchart.XYSeries;
 
 /**
  * Quality against work (issue 12, "equal compute", partly): mean |S* \ Ŝ| against the mean
- * number of iterations (one Aᵀr product each for SEA, HTP, SP and IHT; one atom for OMP) and
+ * number of iterations (one Aᵀr product each for SEA, HTP, SP and IHT; one atom for OMP; for
+ * ELS one exhaustive swap search, far more work than an Aᵀr product, so compare ELS by time) and
  * against the mean solve time, SEA at each budget T as a curve, the other solvers at their own
  * stopping rules as single points. HTP/SP restarted from random supports with SEA's budget are
  * not drawn: the solvers take no starting support (see the issue's report).
@@ -31,7 +32,8 @@ public final class DeconvWork implements Figure {
     @Override
     public String caption() {
         return "Not in the paper (issue 12, equal compute): is SEA better because it explores, or because it computes "
-                + "more? SEA at budgets T against the other solvers at their own stopping rules, same instances.";
+                + "more? SEA at budgets T against the other solvers at their own stopping rules, same instances (an ELS "
+                + "iteration is a whole swap search: compare it by time).";
     }
 
     @Override
