@@ -36,7 +36,7 @@ final class Report {
     }
 
     static String text(CliContext context, Mode mode, Map<Figure, List<Path>> drawn,
-                       Map<String, PhaseTransitionRunner.Outcome> experiments, Path results, Duration wall)
+                       Map<Reproduction.Experiment, Reproduction.Made> experiments, Path results, Duration wall)
             throws IOException {
         StringBuilder md = new StringBuilder("# Reproduction report\n\n");
         md.append(String.format(Locale.ROOT, "Made %s by sparse-repro %s (commit %s%s), JDK %s, %d cores; mode **%s**"
@@ -49,7 +49,7 @@ final class Report {
                         : "the papers' scale", wall.toMillis() / 1000.0));
         for (Map.Entry<Figure, List<Path>> e : drawn.entrySet()) {
             Figure figure = e.getKey();
-            PhaseTransitionRunner.Outcome outcome = experiments.get(Reproduction.recipe(figure.id()).experiment());
+            Reproduction.Recipe recipe = Reproduction.recipe(figure.id());
             md.append("## ").append(figure.id()).append(" — ").append(figure.title()).append("\n\n");
             Path png = e.getValue().get(0);
             md.append("![").append(figure.id()).append("](").append(results.relativize(png)).append(")\n\n");
@@ -60,7 +60,16 @@ final class Report {
             }
             md.append(String.join(", ", links)).append(" (the CSV holds the plotted data).\n\n");
             md.append("**The paper's caption.** ").append(figure.caption()).append("\n\n");
-            phaseSection(context, md, outcome, results);
+            for (Reproduction.Experiment experiment : recipe.experiments()) {
+                Reproduction.Made made = experiments.get(experiment);
+                switch (experiment.kind()) {
+                    case PHASE -> phaseSection(context, md, made.phase(), results);
+                    case GRID -> GridReport.section(context, md, made, recipe.reportedMetrics().getOrDefault(
+                            experiment.name(), List.of()), results);
+                    case INSTANCE -> GridReport.instanceSection(context, md, made, results);
+                    default -> throw new IllegalStateException("unknown kind " + experiment.kind());
+                }
+            }
         }
         return md.toString();
     }
@@ -83,17 +92,7 @@ final class Report {
             md.append("**Differs from the paper:** n = ").append(declaration.get("n").asInt()).append(" (paper 500), ")
                     .append(declaration.get("maxRuns").asInt()).append(" runs per point (paper 1000).\n\n");
         }
-        md.append("**Reconstructed options** (not stated in the papers; each is a named option, recorded in run.json):\n\n");
-        md.append("| algorithm | option | value | meaning | solvers |\n|---|---|---|---|---|\n");
-        Map<String, List<String>> rowsBySetting = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = run.get("solvers").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> solver = it.next();
-            reconstructedRows(context, rowsBySetting, solver.getKey(), solver.getValue());
-        }
-        // One row per (algorithm, option, value), naming every solver that uses it.
-        rowsBySetting.forEach((setting, labels) -> md.append("| ").append(setting).append(" | ")
-                .append(String.join(", ", labels)).append(" |\n"));
-        md.append('\n');
+        md.append(reconstructedOptions(context, run.get("solvers")));
         for (double level : new TreeSet<>(rows.stream().map(ThresholdTable.Row::level).toList()).descendingSet()) {
             md.append(thresholdTable(rows, level));
         }
@@ -126,6 +125,29 @@ final class Report {
         List<String> parts = new ArrayList<>();
         byLevel.forEach((level, rule) -> parts.add(String.format(Locale.ROOT, "%.0f%%: %s", level * 100, rule)));
         return String.join("; ", parts);
+    }
+
+    /**
+     * The options whose defaults are reconstructed rather than quoted, one row per (algorithm,
+     * option, value) naming every solver of the run that uses it, from run.json's
+     * {@code solvers}; a sentence when there is none.
+     */
+    static String reconstructedOptions(CliContext context, JsonNode solvers) {
+        Map<String, List<String>> rowsBySetting = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = solvers.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> solver = it.next();
+            reconstructedRows(context, rowsBySetting, solver.getKey(), solver.getValue());
+        }
+        if (rowsBySetting.isEmpty()) {
+            return "**Reconstructed options:** none of these solvers' options is annotated as reconstructed; every "
+                    + "option value is in run.json (`solvers`).\n\n";
+        }
+        StringBuilder md = new StringBuilder("**Reconstructed options** (not stated in the papers; each is a named "
+                + "option, recorded in run.json):\n\n| algorithm | option | value | meaning | solvers |\n"
+                + "|---|---|---|---|---|\n");
+        rowsBySetting.forEach((setting, labels) -> md.append("| ").append(setting).append(" | ")
+                .append(String.join(", ", labels)).append(" |\n"));
+        return md.append('\n').toString();
     }
 
     private static void reconstructedRows(CliContext context, Map<String, List<String>> rows, String label,

@@ -2,7 +2,6 @@ package io.sparserepro.cli;
 
 import io.sparserepro.experiments.Mode;
 import io.sparserepro.experiments.RunOptions;
-import io.sparserepro.experiments.phase.PhaseTransitionRunner;
 import io.sparserepro.figures.Figure;
 import io.sparserepro.figures.FigureOptions;
 import java.io.IOException;
@@ -85,23 +84,22 @@ final class ReproduceCommand implements Callable<Integer> {
         FigureOptions figureOptions = FigureOptions.DEFAULT.withDpi(dpi);
         PrintWriter out = spec.commandLine().getOut();
         Instant start = Instant.now();
-        Map<String, PhaseTransitionRunner.Outcome> experiments = new LinkedHashMap<>();
+        Map<Reproduction.Experiment, Reproduction.Made> experiments = new LinkedHashMap<>();
         for (Figure f : figures) {
-            String experiment = Reproduction.recipe(f.id()).experiment();
-            if (!experiments.containsKey(experiment)) {
-                RunOptions options = RunOptions.in(results).withThreads(workers).withWaitForLock(waitForLock)
-                        .withListener(context.progressListener(experiment + " (" + mode.label() + ")",
-                                spec.commandLine().getErr()));
-                experiments.put(experiment, Reproduction.runPhase(context, experiment, mode, options, out));
+            for (Reproduction.Experiment experiment : Reproduction.recipe(f.id()).experiments()) {
+                if (!experiments.containsKey(experiment)) {
+                    RunOptions options = RunOptions.in(results).withThreads(workers).withWaitForLock(waitForLock)
+                            .withListener(context.progressListener(experiment.name() + " (" + mode.label() + ")",
+                                    spec.commandLine().getErr()));
+                    experiments.put(experiment, Reproduction.run(context, experiment, mode, options, out));
+                }
             }
         }
         Path figuresDir = results.resolve("figures");
         Files.createDirectories(figuresDir);
         Map<Figure, List<Path>> drawn = new LinkedHashMap<>();
         for (Figure f : figures) {
-            PhaseTransitionRunner.Outcome outcome = experiments.get(Reproduction.recipe(f.id()).experiment());
-            List<Path> files = f.draw(Reproduction.recipe(f.id()).inputs(outcome.directory()), figuresDir,
-                    figureOptions);
+            List<Path> files = f.draw(Reproduction.recipe(f.id()).inputs(experiments), figuresDir, figureOptions);
             drawn.put(f, files);
             out.println(f.id() + ": " + files.get(0));
         }

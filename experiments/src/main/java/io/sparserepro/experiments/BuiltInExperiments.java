@@ -5,13 +5,14 @@ final class BuiltInExperiments {
     /** The master seed of the built-in experiments (the SEA paper's ICML year and month). */
     static final long SEED = 202407L;
 
-    static final ExperimentRegistry REGISTRY = ExperimentRegistry.empty()
+    static final ExperimentRegistry REGISTRY = io.sparserepro.experiments.deconv.DeconvolutionExperiments.register(
+            ExperimentRegistry.empty()
             .with("demo", new ExperimentRegistry.Entry(
                     "Gaussian n = 100, ζ = 0.5, k ∈ {5, 10, 15, 20}: OMP, HTP, SEA₀ (50 runs quick, 200 full)",
                     demo(50), demo(200)))
             .with("demo-deconvolution", new ExperimentRegistry.Entry(
                     "Deconvolution n = 100, kernel width 3, k ∈ {2, 4, 6, 8}: OMP, HTP, SEA₀ (20 runs quick, 100 full)",
-                    deconvolution(20), deconvolution(100)));
+                    deconvolution(20), deconvolution(100))));
 
     private BuiltInExperiments() {
     }

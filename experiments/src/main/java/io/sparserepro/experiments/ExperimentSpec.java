@@ -193,8 +193,8 @@ public record ExperimentSpec(String name, String generator, Map<String, Object> 
      * The declaration written by {@link #canonicalJson()} (fields in any order, any spacing),
      * read back: {@code fromJson(spec.canonicalJson(), ..).equals(spec)}. This is how a
      * researcher re-runs an experiment with another grid, more runs or other solvers: print
-     * the declaration, edit it, run it. {@code metrics} may be left out (all of the default
-     * registry's metrics); {@code seed} may not: a result's seed is never a silent default.
+     * the declaration, edit it, run it. {@code metrics} may be left out (the
+     * {@link StandardMetrics#ALL} metrics); {@code seed} may not: a result's seed is never a silent default.
      * Solvers, generators and metrics are checked against registries when the declaration is
      * run ({@link ExperimentRunner}), or now with {@link #validate(Registries)}.
      *
@@ -254,7 +254,7 @@ public record ExperimentSpec(String name, String generator, Map<String, Object> 
         List<String> metrics = new ArrayList<>();
         JsonNode metricNodes = json.path("metrics");
         if (metricNodes.isMissingNode()) {
-            metrics.addAll(MetricRegistry.defaults().ids());
+            metrics.addAll(StandardMetrics.ALL.stream().map(Metric::id).toList());
         } else if (metricNodes.isArray()) {
             metricNodes.forEach(node -> metrics.add(text(node, source, "metrics[]")));
         } else {
@@ -417,7 +417,7 @@ public record ExperimentSpec(String name, String generator, Map<String, Object> 
         return names;
     }
 
-    /** Builds a declaration step by step; metrics default to the default registry's, seed to 1. */
+    /** Builds a declaration step by step; metrics default to {@link StandardMetrics#ALL}, seed to 1. */
     public static final class Builder {
         private final String name;
         private final String generator;
@@ -425,7 +425,7 @@ public record ExperimentSpec(String name, String generator, Map<String, Object> 
         private final Map<String, List<Object>> grid = new LinkedHashMap<>();
         private final List<SolverVariant> solvers = new ArrayList<>();
         private int runs = 1;
-        private List<String> metrics = List.copyOf(MetricRegistry.defaults().ids());
+        private List<String> metrics = StandardMetrics.ALL.stream().map(Metric::id).toList();
         private long seed = 1;
 
         private Builder(String name, String generator) {

@@ -23,10 +23,13 @@ public final class MetricRegistry {
         return new MetricRegistry(new LinkedHashMap<>());
     }
 
-    /** The suite's metrics ({@link StandardMetrics#ALL}). */
+    /** The suite's metrics ({@link StandardMetrics#ALL}, then {@link LocalisationMetrics#ALL}). */
     public static MetricRegistry defaults() {
         MetricRegistry registry = empty();
         for (Metric m : StandardMetrics.ALL) {
+            registry = registry.with(m);
+        }
+        for (Metric m : LocalisationMetrics.ALL) {
             registry = registry.with(m);
         }
         return registry;

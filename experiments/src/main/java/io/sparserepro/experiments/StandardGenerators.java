@@ -13,7 +13,10 @@ import java.util.Set;
  *       the sparsity as {@code k} or as {@code rho} (k = max(1, round(ρ·m))); optional
  *       {@code amplitudes} (default {@code uniform-1-2}) and {@code noise} (‖e‖₂, default 0).</li>
  *   <li>{@code deconvolution}: {@code n}, {@code k}, {@code kernelWidth} (standard deviation of
- *       the Gaussian kernel, in samples), optional {@code amplitudes} and {@code noise}.</li>
+ *       the Gaussian kernel, in samples), optional {@code amplitudes}, {@code noise} (‖e‖₂) or
+ *       {@code snrDb} (‖A x*‖₂/‖e‖₂ in dB), and {@code minSeparation} (spikes at least that many
+ *       samples apart, drawn uniformly among such supports; 0, the default, is the paper's
+ *       uniform positions).</li>
  * </ul>
  */
 final class StandardGenerators {
@@ -32,11 +35,22 @@ final class StandardGenerators {
                         }))
                 .with("deconvolution", new GeneratorRegistry.Entry(
                         "A = convolution by a Gaussian kernel (m = n), unit-norm columns; n, k, kernelWidth, amplitudes,"
-                                + " noise",
-                        Set.of("n", "k", "kernelWidth", "amplitudes", "noise"),
-                        params -> ProblemGenerators.deconvolutionGenerator(ParameterValues.intValue(params, "n"),
-                                ParameterValues.intValue(params, "k"), ParameterValues.doubleValue(params, "kernelWidth"),
-                                amplitudes(params), noise(params))));
+                                + " noise or snrDb, minSeparation",
+                        Set.of("n", "k", "kernelWidth", "amplitudes", "noise", "snrDb", "minSeparation"),
+                        params -> {
+                            if (params.containsKey("noise") && params.containsKey("snrDb")) {
+                                throw new IllegalArgumentException("deconvolution takes noise (‖e‖₂) or snrDb, not both;"
+                                        + " given: " + params.keySet());
+                            }
+                            double snrDb = params.containsKey("snrDb") ? ParameterValues.doubleValue(params, "snrDb")
+                                    : Double.NaN;
+                            int minSeparation = params.containsKey("minSeparation")
+                                    ? ParameterValues.intValue(params, "minSeparation") : 0;
+                            return ProblemGenerators.deconvolutionGenerator(ParameterValues.intValue(params, "n"),
+                                    ParameterValues.intValue(params, "k"),
+                                    ParameterValues.doubleValue(params, "kernelWidth"), amplitudes(params),
+                                    noise(params), snrDb, minSeparation);
+                        }));
     }
 
     private static int exactlyOne(Map<String, Object> params, String count, String ratio, int n) {

@@ -12,8 +12,15 @@ import java.util.Set;
  * appendix figure registers it here).
  */
 public final class FigureRegistry {
-    private static final FigureRegistry DEFAULTS = empty().with(new SeaFigure2()).with(new SeaFigure1Left())
+    private static final FigureRegistry DEFAULTS = withDeconvolution(empty().with(new SeaFigure2()).with(new SeaFigure1Left()))
             .with(new ElsRegressionFigure());
+
+    private static FigureRegistry withDeconvolution(FigureRegistry registry) {
+        for (Figure f : DeconvolutionFigures.all()) {
+            registry = registry.with(f);
+        }
+        return registry;
+    }
 
     private final Map<String, Figure> figures;
 

@@ -72,6 +72,46 @@ public final class ProblemGenerators {
     }
 
     /**
+     * Spike deconvolution with the settings the SEA paper's appendix and issue 12 vary: spikes
+     * at least {@code minSeparation} samples apart ({@link SeparatedSupports}; 0 or 1 = the
+     * paper's uniform positions, with exactly the draws of {@link #deconvolutionGenerator}),
+     * and the noise as a norm or as a signal-to-noise ratio. The matrix is built once, here.
+     *
+     * @param noiseNorm ‖e‖₂, used when {@code snrDb} is NaN
+     * @param snrDb     ‖A x*‖₂ / ‖e‖₂ in decibels ({@link Noise#withSnrDb}; +∞ = noiseless), or
+     *                  NaN to use {@code noiseNorm}
+     */
+    public static ProblemGenerator deconvolutionGenerator(int n, int k, double kernelWidth,
+                                                          AmplitudeDistribution amplitudes,
+                                                          double noiseNorm, double snrDb,
+                                                          int minSeparation) {
+        checkDeconvolution(n, k, kernelWidth, amplitudes, noiseNorm);
+        if (snrDb == Double.NEGATIVE_INFINITY) {
+            throw new IllegalArgumentException("snrDb must be finite, +Infinity (noiseless) or NaN (unused): " + snrDb);
+        }
+        Checks.requireNonNegative("minSeparation", minSeparation);
+        if ((long) (k - 1) * Math.max(1, minSeparation) + 1 > n) {
+            throw new IllegalArgumentException("minSeparation must allow k spikes in n samples, (k − 1)·d + 1 ≤ n: k = "
+                    + k + ", n = " + n + ", d = " + minSeparation);
+        }
+        DenseMatrix a = ConvolutionMatrices.gaussianKernel(n, kernelWidth);
+        return rng -> {
+            Checks.requireNonNull("rng", rng);
+            // Same order as drawSignalAndNoise: support, amplitudes in ascending support order, noise.
+            int[] support = SeparatedSupports.random(n, k, minSeparation, rng);
+            double[] values = new double[n];
+            org.apache.commons.rng.sampling.distribution.ContinuousSampler sampler = amplitudes.sampler(rng);
+            for (int index : support) {
+                values[index] = sampler.sample();
+            }
+            SparseVector x = new SparseVector(values, support);
+            double[] clean = multiplySequential(a, x);
+            double[] y = Double.isNaN(snrDb) ? Noise.withNorm(clean, noiseNorm, rng) : Noise.withSnrDb(clean, snrDb, rng);
+            return new Problem(a, y, k, x.values(), x.support());
+        };
+    }
+
+    /**
      * A problem on a given matrix (not copied, not normalised): x* k-sparse with the given
      * amplitudes on a uniform support, y = A x* + e with ‖e‖₂ = noiseNorm.
      */
