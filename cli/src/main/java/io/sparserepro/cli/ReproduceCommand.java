@@ -71,7 +71,9 @@ final class ReproduceCommand implements Callable<Integer> {
         List<Figure> figures = new ArrayList<>();
         for (String id : ids) {
             figures.add(context.figures().get(id));
-            Reproduction.recipe(id);
+            if (!UnfoldingReproduction.handles(id)) {
+                Reproduction.recipe(id);
+            }
         }
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1) {
@@ -82,6 +84,9 @@ final class ReproduceCommand implements Callable<Integer> {
         Instant start = Instant.now();
         Map<String, PhaseTransitionRunner.Outcome> experiments = new LinkedHashMap<>();
         for (Figure f : figures) {
+            if (UnfoldingReproduction.handles(f.id())) {
+                continue;
+            }
             String experiment = Reproduction.recipe(f.id()).experiment();
             if (!experiments.containsKey(experiment)) {
                 RunOptions options = RunOptions.in(results).withThreads(workers).withWaitForLock(waitForLock)
@@ -94,15 +99,20 @@ final class ReproduceCommand implements Callable<Integer> {
         Files.createDirectories(figuresDir);
         Map<Figure, List<Path>> drawn = new LinkedHashMap<>();
         for (Figure f : figures) {
+            if (UnfoldingReproduction.handles(f.id())) {
+                continue;
+            }
             PhaseTransitionRunner.Outcome outcome = experiments.get(Reproduction.recipe(f.id()).experiment());
             List<Path> files = f.draw(Reproduction.recipe(f.id()).inputs(outcome.directory()), figuresDir,
                     figureOptions);
             drawn.put(f, files);
             out.println(f.id() + ": " + files.get(0));
         }
+        List<UnfoldingReproduction.Made> unfolding = UnfoldingReproduction.reproduce(figures, results, mode, workers,
+                figuresDir, figureOptions, out);
         Path report = results.resolve("REPORT.md");
         Files.writeString(report, Report.text(context, mode, drawn, experiments, results,
-                Duration.between(start, Instant.now())));
+                Duration.between(start, Instant.now())) + UnfoldingReproduction.report(unfolding, results));
         out.println("report: " + report);
         out.flush();
         return 0;

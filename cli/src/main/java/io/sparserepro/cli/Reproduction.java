@@ -61,6 +61,6 @@ final class Reproduction {
     }
 
     static List<String> figureIds(CliContext context) {
-        return context.figures().figures().stream().map(f -> f.id()).filter(RECIPES::containsKey).toList();
+        return context.figures().figures().stream().map(f -> f.id()).filter(id -> RECIPES.containsKey(id) || UnfoldingReproduction.handles(id)).toList();
     }
 }

@@ -12,7 +12,8 @@ import java.util.Set;
  * appendix figure registers it here).
  */
 public final class FigureRegistry {
-    private static final FigureRegistry DEFAULTS = empty().with(new SeaFigure2()).with(new SeaFigure1Left());
+    private static final FigureRegistry DEFAULTS = empty().with(new SeaFigure2()).with(new SeaFigure1Left())
+            .with(new UnfoldingFigure1()).with(new UnfoldingFigure2());
 
     private final Map<String, Figure> figures;
 
