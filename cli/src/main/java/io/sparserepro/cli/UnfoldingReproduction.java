@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The deep-greedy-unfolding figures inside {@code reproduce}: which experiment feeds which
@@ -126,7 +125,7 @@ final class UnfoldingReproduction {
                         .append("; results: `").append(results.relativize(m.experiment())).append("`.\n\n");
             }
             md.append(String.format(Locale.ROOT, "**Time.** Experiment %s %.1f s, drawing %.1f s.%n%n",
-                    m.reused() ? "reused from the results folder (checked against the spec) in" : "",
+                    m.reused() ? "reused from the results folder (checked against the spec) in" : "run in",
                     m.experimentSeconds(), m.drawSeconds()));
         }
         return md.toString();
@@ -171,7 +170,11 @@ final class UnfoldingReproduction {
                 curves.computeIfAbsent(key, k -> new LinkedHashMap<>()).put(r.tau(), r);
             }
         }
-        TreeSet<String> keys = new TreeSet<>(curves.keySet());
+        List<String> keys = new ArrayList<>(curves.keySet());
+        keys.sort(java.util.Comparator.comparing((String k) -> k.split("\\|")[0])
+                .thenComparing(k -> k.split("\\|")[1])
+                .thenComparingDouble(k -> Double.parseDouble(k.split("\\|")[2]))
+                .thenComparingInt(k -> Integer.parseInt(k.split("\\|")[3])));
         for (String key : keys) {
             Map<Double, Fig2Summary.Row> c = curves.get(key);
             Fig2Summary.Row any = c.values().iterator().next();

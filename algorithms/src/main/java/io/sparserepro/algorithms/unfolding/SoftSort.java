@@ -13,9 +13,10 @@ import io.sparserepro.core.Checks;
  *
  * <p><b>Stability.</b> The softmax is max-subtracted by construction: the largest logit of row
  * i is 0 (at the index of ŝ_i), so every exponential is in [0, 1], the denominator is ≥ 1,
- * and nothing overflows or divides 0 by 0 at any τ &gt; 0. Logits below −746 are set to an
- * exponential of exactly 0 without calling {@code exp} (which would round them to 0 anyway),
- * so at small τ the rows are exactly one-hot and cost little.
+ * and nothing overflows or divides 0 by 0 at any τ &gt; 0. Logits below −(40 + 2 ln N) are set
+ * to an exponential of exactly 0 without calling {@code exp}: their total weight is below
+ * e^{−40} relative to the row's peak, under one rounding, so at small τ the rows are exactly
+ * sparse (one-hot once every gap exceeds that logit) and cost few exponentials.
  *
  * <p><b>Order of ŝ.</b> Decreasing, ties to the lowest index (stable), the order argsort gives:
  * with one-hot rows, row i selects the same index as the i-th step of OMP or IHT.
@@ -23,6 +24,8 @@ import io.sparserepro.core.Checks;
 public final class SoftSort {
     /** exp(x) is exactly 0 in double precision for x &lt; −745.14. */
     private static final double UNDERFLOW = 746;
+    /** Base of the logit below which an entry is negligible (see {@link #row}). */
+    private static final double TRUNCATION = 40;
 
     private SoftSort() {
     }
@@ -106,7 +109,12 @@ public final class SoftSort {
 
     /** One row: softmax_j(−|s_j − target|/τ) into out[offset..offset+n). */
     static void row(double[] scores, int n, double target, double tau, double[] out, int offset) {
-        double limit = UNDERFLOW * tau;
+        // Entries with logit below −(40 + 2 ln N) are set to exactly 0 without calling exp: the
+        // row's peak is ≥ 1/N, so all of them together move the row — and B = A Pᵀ, x = Pᵀz — by
+        // less than N²·e^{−40−2 ln N}·(peak)⁻¹… ≤ e^{−40} ≈ 4e-18 relative, far below one rounding.
+        // At small τ most of the row is such entries: the row becomes exactly sparse (Soft-OMP's
+        // B column then touches few columns of A) and costs few exponentials.
+        double limit = Math.min(UNDERFLOW, TRUNCATION + 2 * Math.log(n)) * tau;
         double sum = 0;
         for (int j = 0; j < n; j++) {
             double d = Math.abs(scores[j] - target);

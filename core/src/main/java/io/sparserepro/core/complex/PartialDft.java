@@ -92,6 +92,8 @@ public final class PartialDft {
         private final double scale;
         private final Fft fft;
         private final double[] work;
+        private final double[] cos;
+        private final double[] sin;
 
         FastPartialDft(int n, int[] rows) {
             this.n = n;
@@ -103,6 +105,48 @@ public final class PartialDft {
                 bins[i] = Math.floorMod(frequencyOfRow(n, rows[i]), n);
             }
             this.work = new double[2 * n];
+            // exp(−2πi·q/n) for q = 0..n−1: a column entry is one table look-up at q = k·j mod n.
+            this.cos = new double[n];
+            this.sin = new double[n];
+            for (int q = 0; q < n; q++) {
+                double angle = -2 * Math.PI * q / n;
+                cos[q] = Math.cos(angle);
+                sin[q] = Math.sin(angle);
+            }
+        }
+
+        @Override
+        public void applyReal(double[] p, double[] out) {
+            Checks.requireLength("p", p, n);
+            int nonZeros = 0;
+            for (int j = 0; j < n; j++) {
+                nonZeros += p[j] != 0.0 ? 1 : 0;
+            }
+            // A sparse p (a softsort row at small τ) costs nnz·m through the column table, less
+            // than one FFT's n·log₂n; a one-hot p then gives the column exactly, as OMP sees it.
+            if ((long) nonZeros * bins.length <= (long) n * Integer.numberOfTrailingZeros(n)) {
+                java.util.Arrays.fill(out, 0, 2 * bins.length, 0.0);
+                for (int j = 0; j < n; j++) {
+                    double c = p[j];
+                    if (c != 0.0) {
+                        for (int i = 0; i < bins.length; i++) {
+                            int q = (int) (((long) bins[i] * j) % n);
+                            out[2 * i] += c * (scale * cos[q]);
+                            out[2 * i + 1] += c * (scale * sin[q]);
+                        }
+                    }
+                }
+                return;
+            }
+            for (int j = 0; j < n; j++) {
+                work[2 * j] = p[j];
+                work[2 * j + 1] = 0.0;
+            }
+            fft.transform(work, -1);
+            for (int i = 0; i < bins.length; i++) {
+                out[2 * i] = scale * work[2 * bins[i]];
+                out[2 * i + 1] = scale * work[2 * bins[i] + 1];
+            }
         }
 
         @Override
@@ -143,10 +187,9 @@ public final class PartialDft {
         public void column(int j, double[] out) {
             Checks.requireInRange("j", j, 0, n - 1);
             for (int i = 0; i < bins.length; i++) {
-                long phase = Math.floorMod((long) bins[i] * j, (long) n);
-                double angle = -2 * Math.PI * phase / n;
-                out[2 * i] = scale * Math.cos(angle);
-                out[2 * i + 1] = scale * Math.sin(angle);
+                int q = (int) (((long) bins[i] * j) % n);
+                out[2 * i] = scale * cos[q];
+                out[2 * i + 1] = scale * sin[q];
             }
         }
     }

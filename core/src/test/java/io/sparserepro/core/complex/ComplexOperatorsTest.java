@@ -169,6 +169,24 @@ class ComplexOperatorsTest {
         for (int i = 0; i < 2 * n; i++) {
             assertEquals(h1[i], h2[i], 1e-12);
         }
+        // A real vector with every entry non-zero goes through the FFT, a sparse one through the columns.
+        double[] full = new double[n];
+        double[] sparse = new double[n];
+        for (int j = 0; j < n; j++) {
+            full[j] = Math.sin(j + 0.5);
+        }
+        sparse[3] = 1;
+        sparse[200] = -0.5;
+        for (double[] p : new double[][] {full, sparse}) {
+            double[] d1 = new double[72];
+            double[] d2 = new double[72];
+            PartialDft.dense(n, rows).applyReal(p, d1);
+            fast.applyReal(p, d2);
+            for (int i = 0; i < 72; i++) {
+                // Sums of 256 terms of size 1/6: ~1e-14 either way.
+                assertEquals(d1[i], d2[i], 1e-12);
+            }
+        }
         double[] c1 = new double[72];
         double[] c2 = new double[72];
         for (int j = 0; j < n; j += 37) {
