@@ -87,7 +87,7 @@ class FiguresTest {
     @Test
     void registryListsTheFiguresAndIsOpen() {
         FigureRegistry r = FigureRegistry.defaults();
-        assertEquals(Set.of("sea-fig2", "sea-fig1-left"), r.ids());
+        assertEquals(Set.of("sea-fig2", "sea-fig1-left", "unfolding-fig1", "unfolding-fig2"), r.ids());
         for (Figure f : r.figures()) {
             assertTrue(!f.caption().isBlank() && !f.title().isBlank() && !f.inputs().isEmpty(), f.id());
         }
