@@ -168,6 +168,14 @@ public final class SoftOmp extends ConfiguredSolver<SoftOmp.Options> {
 
     /** r ← r − (cr + i·ci)·b for the column b starting at {@code columns[offset]}. */
     static void subtractScaled(double[] columns, int offset, double cr, double ci, double[] r, int m) {
+        if (ci == 0.0) {
+            // A real coefficient (always, on real data): the same numbers without the zero products.
+            for (int i = 0; i < m; i++) {
+                r[2 * i] -= columns[offset + 2 * i] * cr;
+                r[2 * i + 1] -= columns[offset + 2 * i + 1] * cr;
+            }
+            return;
+        }
         for (int i = 0; i < m; i++) {
             double br = columns[offset + 2 * i];
             double bi = columns[offset + 2 * i + 1];

@@ -93,4 +93,23 @@ final class Householder {
         v[vOffset + 2 * k + 1] -= alpha[1];
         return 1 / (norm * (norm + abs0));
     }
+
+    /**
+     * {@link #apply(double[], double, int, int, double[], int, int)} when v and w are real (zero
+     * imaginary parts): the same numbers — every dropped term is an exact zero — for a quarter
+     * of the multiplications. Real data run through the complex solvers takes this path.
+     */
+    static void applyReal(double[] v, double beta, int k, int m, double[] w, int offset, int vOffset) {
+        if (beta == 0) {
+            return;
+        }
+        double s = 0;
+        for (int i = k; i < m; i++) {
+            s += v[vOffset + 2 * i] * w[offset + 2 * i];
+        }
+        s *= beta;
+        for (int i = k; i < m; i++) {
+            w[offset + 2 * i] -= v[vOffset + 2 * i] * s;
+        }
+    }
 }

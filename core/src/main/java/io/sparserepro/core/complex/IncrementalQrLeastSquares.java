@@ -32,6 +32,8 @@ public final class IncrementalQrLeastSquares implements ColumnLeastSquares {
     private final double[] inverse;    // R⁻¹ column, for the condition bound
     private int size;
     private int fallbacks;
+    /** Whether y and every column so far are real: then reflectors are applied in real arithmetic. */
+    private boolean real;
 
     public IncrementalQrLeastSquares(int rows, int capacity, double cutoff) {
         this.m = Checks.requirePositive("rows", rows);
@@ -51,6 +53,16 @@ public final class IncrementalQrLeastSquares implements ColumnLeastSquares {
         reference.reset(y);
         System.arraycopy(y, 0, qty, 0, 2 * m);
         size = 0;
+        real = imaginaryPartsVanish(y);
+    }
+
+    private boolean imaginaryPartsVanish(double[] v) {
+        for (int i = 0; i < m; i++) {
+            if (v[2 * i + 1] != 0.0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -58,8 +70,13 @@ public final class IncrementalQrLeastSquares implements ColumnLeastSquares {
         reference.append(col); // checks capacity and length
         int k = size;
         System.arraycopy(col, 0, column, 0, 2 * m);
+        real &= imaginaryPartsVanish(column);
         for (int j = 0; j < Math.min(k, m); j++) {
-            Householder.apply(reflectors, betas[j], j, m, column, 0, 2 * j * m);
+            if (real) {
+                Householder.applyReal(reflectors, betas[j], j, m, column, 0, 2 * j * m);
+            } else {
+                Householder.apply(reflectors, betas[j], j, m, column, 0, 2 * j * m);
+            }
         }
         for (int i = 0; i < Math.min(k, m); i++) {
             r[2 * (k * capacity + i)] = column[2 * i];
