@@ -167,6 +167,26 @@ class UnfoldingSolversTest {
     }
 
     @Test
+    void complexIhtOnRealDataAgreesWithTheSuitesIht() {
+        // The suite's IHT steps μ = stepFactor/‖A‖²; choosing stepFactor = η/μ₁ (μ₁ its step at
+        // stepFactor 1) gives μ = η up to one rounding, and tolerance 0 runs every iteration.
+        Problem p = realInstance(60, 120, 5, 1e-3, 21);
+        double unitStep = new io.sparserepro.algorithms.thresholding.Iht(
+                io.sparserepro.algorithms.thresholding.Iht.Options.defaults().withMaxIterations(1)).solve(p)
+                .diagnostic("step");
+        io.sparserepro.algorithms.thresholding.Iht iht = new io.sparserepro.algorithms.thresholding.Iht(
+                io.sparserepro.algorithms.thresholding.Iht.Options.defaults().withMaxIterations(30).withTolerance(0)
+                        .withStepFactor(0.6 / unitStep));
+        SparseResult real = iht.solve(p);
+        assertEquals(0.6, real.diagnostic("step"), 1e-15);
+        UnfoldingResult complex = SoftIht.hard(complexOf(p), null, 30, 0.6, null);
+        for (int j = 0; j < p.cols(); j++) {
+            // Steps differing by an ulp, 30 contracting iterations: agreement to ~1e-14.
+            assertEquals(real.estimate()[j], complex.estimate()[2 * j], 1e-12);
+        }
+    }
+
+    @Test
     void softErrorTendsToTheHardErrorAsTauDecreases() {
         // Property on random instances: ‖x̃(τ) − x̂‖ → 0 as τ → 0, hence err(Soft-X) → err(X).
         double[] taus = {1e-1, 1e-3, 1e-5, 1e-7, 1e-9};

@@ -168,6 +168,56 @@ class ColumnLeastSquaresTest {
     }
 
     @Test
+    void realDataStaysRealAndTheRealPathAgreesWithThePivotedQr() {
+        UniformRandomProvider rng = Seeds.rng(25);
+        int m = 40;
+        int t = 12;
+        ColumnLeastSquares pivoted = ColumnLeastSquares.Method.PIVOTED_QR.create(m, t);
+        ColumnLeastSquares incremental = ColumnLeastSquares.Method.INCREMENTAL_QR.create(m, t);
+        double[] y = ComplexVectors.fromReal(realRandom(m, rng));
+        pivoted.reset(y);
+        incremental.reset(y);
+        for (int c = 0; c < t; c++) {
+            double[] col = ComplexVectors.fromReal(realRandom(m, rng));
+            pivoted.append(col);
+            incremental.append(col);
+        }
+        double[] z1 = new double[2 * t];
+        double[] z2 = new double[2 * t];
+        pivoted.solve(z1);
+        incremental.solve(z2);
+        for (int i = 0; i < t; i++) {
+            assertEquals(0.0, z2[2 * i + 1], 0.0, "real data, real solution");
+            assertEquals(z1[2 * i], z2[2 * i], 1e-13);
+        }
+        // A complex column afterwards switches the workspace back to complex arithmetic.
+        ColumnLeastSquares mixed = ColumnLeastSquares.Method.INCREMENTAL_QR.create(m, 2);
+        ColumnLeastSquares reference = ColumnLeastSquares.Method.PIVOTED_QR.create(m, 2);
+        double[] complexColumn = random(m, rng);
+        double[] realColumn = ComplexVectors.fromReal(realRandom(m, rng));
+        for (ColumnLeastSquares ls : new ColumnLeastSquares[] {mixed, reference}) {
+            ls.reset(y);
+            ls.append(realColumn);
+            ls.append(complexColumn);
+        }
+        double[] a = new double[4];
+        double[] b = new double[4];
+        mixed.solve(a);
+        reference.solve(b);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(b[i], a[i], 1e-13);
+        }
+    }
+
+    private static double[] realRandom(int n, UniformRandomProvider rng) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rng.nextDouble() * 2 - 1;
+        }
+        return v;
+    }
+
+    @Test
     void zeroColumnsGiveZero() {
         for (ColumnLeastSquares.Method method : ColumnLeastSquares.Method.values()) {
             ColumnLeastSquares ls = method.create(4, 2);
