@@ -99,7 +99,8 @@ final class UnfoldingReproduction {
                 && s.path("ihtIterations").asInt() == spec.ihtIterations()
                 && s.path("step").asDouble() == spec.step()
                 && s.path("ompDifferenceAt").toString().equals(JSON.valueToTree(spec.ompDifferenceAt()).toString())
-                && s.path("ihtDifferenceAt").toString().equals(JSON.valueToTree(spec.ihtDifferenceAt()).toString());
+                && s.path("ihtDifferenceAt").toString().equals(JSON.valueToTree(spec.ihtDifferenceAt()).toString())
+                && s.path("differenceTrials").asInt() == spec.differenceTrials();
     }
 
     /** The report's sections for the unfolding figures. */
@@ -137,12 +138,13 @@ final class UnfoldingReproduction {
         md.append(String.format(Locale.ROOT, "**This run's setting.** A %d×%d Gaussian with unit-norm columns, "
                         + "s = %d, x drawn by %s, σ ∈ %s, τ = 10^a for a ∈ %s, %d trials; OMP/Soft-OMP %d "
                         + "iterations, IHT/Soft-IHT %d iterations with η = %s; difference panels at σ = %s, n ∈ %s "
-                        + "(OMP) and %s (IHT); master seed %d (%s); least squares: %s. Experiment time %.1f s on %d "
+                        + "(OMP) and %s (IHT), %d trials; master seed %d (%s); least squares: %s. Experiment time %.1f s on %d "
                         + "threads. Results: `%s`.%n%n",
                 s.path("m").asInt(), s.path("N").asInt(), s.path("s").asInt(), s.path("sampling").asText(),
                 s.path("sigmas"), s.path("tauExponents"), s.path("trials").asInt(), s.path("ompIterations").asInt(),
                 s.path("ihtIterations").asInt(), s.path("step").asText(), s.path("differenceSigma").asText(),
-                s.path("ompDifferenceAt"), s.path("ihtDifferenceAt"), s.path("seed").asLong(),
+                s.path("ompDifferenceAt"), s.path("ihtDifferenceAt"), s.path("differenceTrials").asInt(),
+                s.path("seed").asLong(),
                 run.path("seedRule").asText(), run.path("leastSquares").asText(), run.path("seconds").asDouble(),
                 run.path("threads").asInt(), results.relativize(m.experiment())));
         if (s.path("trials").asInt() != 50 || s.path("tauExponents").size() != 24) {

@@ -21,13 +21,16 @@ import java.util.Arrays;
  * @param differenceSigma      σ of the difference panels (paper 1e-3, one of {@code sigmas})
  * @param ompDifferenceAt      n of the OMP difference panel (paper 5, 15, 30)
  * @param ihtDifferenceAt      n of the IHT difference panel (paper 1, 15, 45)
+ * @param differenceTrials     instances of the difference panels (paper 50; the repository also has
+ *                             a 100-trial variant); trial i is the same instance in every panel
  * @param sampling             how x's support is drawn (paper: the authors' with-replacement quirk)
  * @param seed                 master seed: trial i uses {@code Seeds.rng(seed, i)} for A and x and
  *                             {@code Seeds.rng(seed, i, 1 + k)} for the noise of σ_k
  */
 public record Fig2Spec(int rows, int cols, int sparsity, double[] sigmas, double[] tauExponents, int trials,
                        int ompIterations, int ihtIterations, double step, double differenceSigma,
-                       int[] ompDifferenceAt, int[] ihtDifferenceAt, Fig2Sampling sampling, long seed) {
+                       int[] ompDifferenceAt, int[] ihtDifferenceAt, int differenceTrials, Fig2Sampling sampling,
+                       long seed) {
     public Fig2Spec {
         Checks.requirePositive("rows", rows);
         Checks.requirePositive("cols", cols);
@@ -57,6 +60,7 @@ public record Fig2Spec(int rows, int cols, int sparsity, double[] sigmas, double
         for (int n : Checks.requireNonNull("ihtDifferenceAt", ihtDifferenceAt)) {
             Checks.requirePositive("ihtDifferenceAt", n);
         }
+        Checks.requirePositive("differenceTrials", differenceTrials);
         Checks.requireNonNull("sampling", sampling);
         sigmas = sigmas.clone();
         tauExponents = tauExponents.clone();
@@ -71,7 +75,7 @@ public record Fig2Spec(int rows, int cols, int sparsity, double[] sigmas, double
             taus[i] = -10 + 0.5 * i;
         }
         return new Fig2Spec(200, 400, 15, new double[] {1e-5, 1e-3, 1e-1}, taus, 50, 15, 30, 0.6, 1e-3,
-                new int[] {5, 15, 30}, new int[] {1, 15, 45}, Fig2Sampling.AUTHORS_WITH_REPLACEMENT, 2025);
+                new int[] {5, 15, 30}, new int[] {1, 15, 45}, 50, Fig2Sampling.AUTHORS_WITH_REPLACEMENT, 2025);
     }
 
     /** The paper's settings ({@link Mode#FULL}) or the same sizes with 10 trials and τ at whole decades. */
@@ -84,37 +88,47 @@ public record Fig2Spec(int rows, int cols, int sparsity, double[] sigmas, double
         for (int i = 0; i < taus.length; i++) {
             taus[i] = -10 + i;
         }
-        return paper.withTrials(10).withTauExponents(taus);
+        return paper.withTrials(10).withDifferenceTrials(10).withTauExponents(taus);
     }
 
     public Fig2Spec withTrials(int value) {
         return new Fig2Spec(rows, cols, sparsity, sigmas, tauExponents, value, ompIterations, ihtIterations, step,
-                differenceSigma, ompDifferenceAt, ihtDifferenceAt, sampling, seed);
+                differenceSigma, ompDifferenceAt, ihtDifferenceAt, differenceTrials, sampling, seed);
+    }
+
+    public Fig2Spec withDifferenceTrials(int value) {
+        return new Fig2Spec(rows, cols, sparsity, sigmas, tauExponents, trials, ompIterations, ihtIterations, step,
+                differenceSigma, ompDifferenceAt, ihtDifferenceAt, value, sampling, seed);
+    }
+
+    /** Instances to run: the larger of the two trial counts. */
+    public int instances() {
+        return Math.max(trials, differenceTrials);
     }
 
     public Fig2Spec withTauExponents(double[] value) {
         return new Fig2Spec(rows, cols, sparsity, sigmas, value, trials, ompIterations, ihtIterations, step,
-                differenceSigma, ompDifferenceAt, ihtDifferenceAt, sampling, seed);
+                differenceSigma, ompDifferenceAt, ihtDifferenceAt, differenceTrials, sampling, seed);
     }
 
     public Fig2Spec withSampling(Fig2Sampling value) {
         return new Fig2Spec(rows, cols, sparsity, sigmas, tauExponents, trials, ompIterations, ihtIterations, step,
-                differenceSigma, ompDifferenceAt, ihtDifferenceAt, value, seed);
+                differenceSigma, ompDifferenceAt, ihtDifferenceAt, differenceTrials, value, seed);
     }
 
     public Fig2Spec withSize(int m, int n, int s) {
         return new Fig2Spec(m, n, s, sigmas, tauExponents, trials, ompIterations, ihtIterations, step,
-                differenceSigma, ompDifferenceAt, ihtDifferenceAt, sampling, seed);
+                differenceSigma, ompDifferenceAt, ihtDifferenceAt, differenceTrials, sampling, seed);
     }
 
     public Fig2Spec withDifferenceAt(int[] omp, int[] iht) {
         return new Fig2Spec(rows, cols, sparsity, sigmas, tauExponents, trials, ompIterations, ihtIterations, step,
-                differenceSigma, omp, iht, sampling, seed);
+                differenceSigma, omp, iht, differenceTrials, sampling, seed);
     }
 
     public Fig2Spec withIterations(int omp, int iht) {
         return new Fig2Spec(rows, cols, sparsity, sigmas, tauExponents, trials, omp, iht, step,
-                differenceSigma, ompDifferenceAt, ihtDifferenceAt, sampling, seed);
+                differenceSigma, ompDifferenceAt, ihtDifferenceAt, differenceTrials, sampling, seed);
     }
 
     /** Records compare arrays by reference; specs are compared by value. */
@@ -134,6 +148,6 @@ public record Fig2Spec(int rows, int cols, int sparsity, double[] sigmas, double
                 + ", tauExponents=" + Arrays.toString(tauExponents) + ", trials=" + trials + ", ompIterations="
                 + ompIterations + ", ihtIterations=" + ihtIterations + ", step=" + step + ", differenceSigma="
                 + differenceSigma + ", ompDifferenceAt=" + Arrays.toString(ompDifferenceAt) + ", ihtDifferenceAt="
-                + Arrays.toString(ihtDifferenceAt) + ", sampling=" + sampling + ", seed=" + seed + "]";
+                + Arrays.toString(ihtDifferenceAt) + ", differenceTrials=" + differenceTrials + ", sampling=" + sampling + ", seed=" + seed + "]";
     }
 }

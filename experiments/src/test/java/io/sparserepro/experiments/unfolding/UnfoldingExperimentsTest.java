@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class UnfoldingExperimentsTest {
 
     private static Fig2Spec tiny() {
-        return Fig2Spec.paper().withSize(30, 60, 4).withTrials(3).withTauExponents(new double[] {-9, -2, 1})
+        return Fig2Spec.paper().withSize(30, 60, 4).withTrials(3).withDifferenceTrials(3)
+                .withTauExponents(new double[] {-9, -2, 1})
                 .withIterations(4, 10).withDifferenceAt(new int[] {2, 8}, new int[] {1, 12});
     }
 
@@ -45,6 +46,22 @@ class UnfoldingExperimentsTest {
         assertEquals(-12, value(summary, "d,Soft-IHT vs IHT,0.001,12,1.0E-9,"), 1e-9);
         assertTrue(value(summary, "c,Soft-OMP vs OMP,0.001,8,10.0,") > -6, "τ = 10 is far from OMP");
         assertTrue(Files.readString(dir.resolve("one/run.json")).contains("\"AUTHORS_WITH_REPLACEMENT\""));
+    }
+
+    @Test
+    void differencePanelsMayUseMoreTrialsOnTheSameInstances(@TempDir Path dir) throws IOException {
+        Fig2Spec spec = tiny().withDifferenceTrials(5);
+        Fig2Experiment.run(spec, dir, 2);
+        List<String> summary = Files.readAllLines(dir.resolve("summary.csv"));
+        for (String line : summary.subList(1, summary.size())) {
+            assertTrue(line.endsWith(line.startsWith("c,") || line.startsWith("d,") ? ",5" : ",3"), line);
+        }
+        // Trials 0..2 of the difference panels are the 3-trial run's trials.
+        Fig2Experiment.run(tiny(), dir.resolve("three"), 1);
+        List<String> three = Files.readAllLines(dir.resolve("three/errors.csv"));
+        List<String> five = Files.readAllLines(dir.resolve("errors.csv"));
+        assertTrue(five.containsAll(three));
+        assertTrue(Files.readString(dir.resolve("run.json")).contains("\"differenceTrials\" : 5"));
     }
 
     private static double value(List<String> summary, String prefix) {
@@ -88,7 +105,8 @@ class UnfoldingExperimentsTest {
         assertTrue(Fig2Spec.of(Mode.QUICK).trials() < 50);
         assertThrows(IllegalArgumentException.class, () -> full.withTrials(0));
         assertThrows(IllegalArgumentException.class, () -> new Fig2Spec(200, 400, 15, new double[] {1e-3},
-                new double[] {0}, 1, 15, 30, 0.6, 1e-5, new int[] {1}, new int[] {1}, Fig2Sampling.DISTINCT, 1));
+                new double[] {0}, 1, 15, 30, 0.6, 1e-5, new int[] {1}, new int[] {1}, 1, Fig2Sampling.DISTINCT, 1));
+        assertThrows(IllegalArgumentException.class, () -> full.withDifferenceTrials(0));
         assertThrows(IllegalArgumentException.class, () -> new Fig1Experiment.Spec(8, new double[] {0}, 1));
     }
 
