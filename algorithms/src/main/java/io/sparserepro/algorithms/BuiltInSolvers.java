@@ -12,6 +12,8 @@ import io.sparserepro.algorithms.thresholding.Htp;
 import io.sparserepro.algorithms.thresholding.Iht;
 import io.sparserepro.algorithms.thresholding.NormalizedIht;
 import io.sparserepro.algorithms.thresholding.SubspacePursuit;
+import io.sparserepro.algorithms.unfolding.SoftIht;
+import io.sparserepro.algorithms.unfolding.SoftOmp;
 
 /**
  * The registry of the suite's own solvers (kept apart so the registry class stays generic),
@@ -31,6 +33,8 @@ final class BuiltInSolvers {
             .with("sp", SubspacePursuit.Options.class, SubspacePursuit.Options.defaults(), SubspacePursuit::new)
             .with("l1", L1Homotopy.Options.class, L1Homotopy.Options.defaults(), L1Homotopy::new)
             .with("l1-fista", L1Fista.Options.class, L1Fista.Options.defaults(), L1Fista::new)
+            .with(SoftOmp.NAME, SoftOmp.Options.class, SoftOmp.Options.defaults(), SoftOmp::new)
+            .with(SoftIht.NAME, SoftIht.Options.class, SoftIht.Options.defaults(), SoftIht::new)
             .withPostProcessor("sea-0", Sea.Options.class, Sea.Options.defaults(), null, BuiltInSolvers::sea)
             .withPostProcessor("sea-omp", Sea.Options.class, Sea.Options.defaults(), "omp", BuiltInSolvers::sea)
             .withPostProcessor("sea-els", Sea.Options.class, Sea.Options.defaults(), "els", BuiltInSolvers::sea)

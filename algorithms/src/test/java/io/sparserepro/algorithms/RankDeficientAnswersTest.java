@@ -18,6 +18,11 @@ class RankDeficientAnswersTest {
     void everyRegisteredSolverKeepsItsIndicesAndReportsRankDeficientFits() {
         SolverRegistry registry = SolverRegistry.defaults();
         for (String name : registry.names()) {
+            if (name.startsWith("soft-")) {
+                // Soft-OMP/Soft-IHT return the unfolding paper's dense relaxed estimate on purpose
+                // (SoftOmp's class comment); with one-hot rows they are OMP/IHT, tested there.
+                continue;
+            }
             // NIHT is the one solver without a least-squares step.
             SparseSolverContractTest.checkRankDeficientAnswers(registry.create(name), !name.equals("niht"));
         }

@@ -151,6 +151,9 @@ class SolverOptionsAsDataTest {
         if (type == boolean.class) {
             return Boolean.toString(!(Boolean) current);
         }
+        if (type == String.class) {
+            return "".equals(current) ? "1,2" : ""; // text options (Soft-X weights): empty or a list
+        }
         if (type.isEnum()) {
             for (Object constant : type.getEnumConstants()) {
                 if (constant != current) {

@@ -75,7 +75,9 @@ final class ReproduceCommand implements Callable<Integer> {
         List<Figure> figures = new ArrayList<>();
         for (String id : ids) {
             figures.add(context.figures().get(id));
-            Reproduction.recipe(id);
+            if (!UnfoldingReproduction.handles(id)) {
+                Reproduction.recipe(id);
+            }
         }
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1) {
@@ -86,6 +88,9 @@ final class ReproduceCommand implements Callable<Integer> {
         Instant start = Instant.now();
         Map<Reproduction.Experiment, Reproduction.Made> experiments = new LinkedHashMap<>();
         for (Figure f : figures) {
+            if (UnfoldingReproduction.handles(f.id())) {
+                continue;
+            }
             for (Reproduction.Experiment experiment : Reproduction.recipe(f.id()).experiments()) {
                 if (!experiments.containsKey(experiment)) {
                     RunOptions options = RunOptions.in(results).withThreads(workers).withWaitForLock(waitForLock)
@@ -99,15 +104,21 @@ final class ReproduceCommand implements Callable<Integer> {
         Files.createDirectories(figuresDir);
         Map<Figure, List<Path>> drawn = new LinkedHashMap<>();
         for (Figure f : figures) {
+            if (UnfoldingReproduction.handles(f.id())) {
+                continue;
+            }
             List<Path> files = f.draw(Reproduction.recipe(f.id()).inputs(experiments), figuresDir, figureOptions);
             drawn.put(f, files);
             out.println(f.id() + ": " + files.get(0));
         }
         String regressionSection = regression ? DatasetReproduction.run(context, mode, results, dataDir, figuresDir,
                 figureOptions, workers, out) : "";
+        List<UnfoldingReproduction.Made> unfolding = UnfoldingReproduction.reproduce(figures, results, mode, workers,
+                figuresDir, figureOptions, out);
         Path report = results.resolve("REPORT.md");
         Files.writeString(report, Report.text(context, mode, drawn, experiments, results,
-                Duration.between(start, Instant.now())) + regressionSection);
+                Duration.between(start, Instant.now())) + regressionSection
+                + UnfoldingReproduction.report(unfolding, results));
         out.println("report: " + report);
         out.flush();
         return 0;

@@ -180,6 +180,7 @@ final class Reproduction {
 
     static List<String> figureIds(CliContext context) {
         return context.figures().figures().stream().map(f -> f.id())
-                .filter(id -> RECIPES.containsKey(id) || id.equals(DatasetReproduction.FIGURE)).toList();
+                .filter(id -> RECIPES.containsKey(id) || id.equals(DatasetReproduction.FIGURE)
+                        || UnfoldingReproduction.handles(id)).toList();
     }
 }
