@@ -37,7 +37,7 @@ public final class PhaseTransitionTiming {
         for (int i = 2; i < args.length; i++) {
             double zeta = Double.parseDouble(args[i]);
             PhaseTransitionSpec spec = PhaseExperiments.seaFigure2("sea-phase-transition-timing", 500, List.of(zeta),
-                    1000, 100);
+                    1000, 100, "anytime");
             long t0 = System.nanoTime();
             PhaseTransitionRunner.Outcome outcome = new PhaseTransitionRunner(runner)
                     .run(spec, RunOptions.in(results).withThreads(threads));
