@@ -51,7 +51,7 @@ public record Shard(int index, int count) {
         return count == 1;
     }
 
-    /** The checkpoint file name of this shard: {@code shard-i-of-N.csv}, or {@code journal.csv}. */
+    /** The name of this shard's checkpoint files in the trial store: {@code shard-i-of-N.csv}, or {@code journal.csv}. */
     public String fileName() {
         return isAll() ? "journal.csv" : "shard-" + index + "-of-" + count + ".csv";
     }
