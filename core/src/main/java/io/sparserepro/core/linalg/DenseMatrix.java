@@ -15,6 +15,16 @@ public final class DenseMatrix implements LinearOperator {
     private final int rows;
     private final int cols;
     private final double[] data;
+    /**
+     * The last spectral norm computed, with the fingerprint of the entries it was computed
+     * from: a matrix shared by many solves (every trial of an experiment's grid point) pays
+     * for Lanczos once, and a matrix changed through {@link #data()} or {@link #set} since is
+     * recomputed. Immutable, published through a volatile field: safe for concurrent solves.
+     */
+    private volatile SpectralNormMemo spectralNormMemo;
+
+    private record SpectralNormMemo(long fingerprint, double relativeTolerance, int maxIterations, double value) {
+    }
 
     private DenseMatrix(int rows, int cols, double[] data) {
         this.rows = rows;
@@ -290,6 +300,32 @@ public final class DenseMatrix implements LinearOperator {
     public double spectralNorm(double relativeTolerance, int maxIterations) {
         Checks.requirePositive("relativeTolerance", relativeTolerance);
         Checks.requirePositive("maxIterations", maxIterations);
+        long fingerprint = fingerprint();
+        SpectralNormMemo memo = spectralNormMemo;
+        if (memo != null && memo.fingerprint() == fingerprint && memo.relativeTolerance() == relativeTolerance
+                && memo.maxIterations() == maxIterations) {
+            return memo.value();
+        }
+        double value = lanczosSpectralNorm(relativeTolerance, maxIterations);
+        spectralNormMemo = new SpectralNormMemo(fingerprint, relativeTolerance, maxIterations, value);
+        return value;
+    }
+
+    /**
+     * A 64-bit hash of the shape and every entry's bits (one pass, the cost of a product Ax —
+     * against tens of products for Lanczos): equal for equal matrices, and for a changed matrix
+     * equal only by a 2⁻⁶⁴ accident.
+     */
+    private long fingerprint() {
+        long h = 0x9E3779B97F4A7C15L ^ ((long) rows << 32 | cols);
+        for (double v : data) {
+            h = (h ^ Double.doubleToRawLongBits(v)) * 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 29;
+        }
+        return h;
+    }
+
+    private double lanczosSpectralNorm(double relativeTolerance, int maxIterations) {
         // Work on (tA)ᵀ(tA) with t = 1/max|a_ij|: its eigenvalues are O(mn) at most and at
         // least ~ε² of the largest, so neither the products nor β² in the Sturm counts
         // overflow or underflow, whatever the scale of A.

@@ -107,4 +107,39 @@ class DenseMatrixTest {
         assertTrue(e.getMessage().contains(expectedFragment),
                 "message '" + e.getMessage() + "' should contain '" + expectedFragment + "'");
     }
+
+    /**
+     * The spectral norm is computed once per matrix and shared by later calls (every trial of
+     * a grid point solves the same matrix), but a matrix changed in place is recomputed.
+     */
+    @Test
+    void spectralNormIsRememberedUntilTheMatrixChanges() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(3);
+        double[][] rows = new double[30][50];
+        for (double[] row : rows) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = rng.nextGaussian();
+            }
+        }
+        DenseMatrix a = DenseMatrix.fromRows(rows);
+        double first = a.spectralNorm();
+        assertEquals(first, a.spectralNorm(), 0.0);
+        assertEquals(first, DenseMatrix.fromRows(rows).spectralNorm(), 0.0, "same entries, same value");
+        a.set(3, 7, a.get(3, 7) + 10);
+        double changed = a.spectralNorm();
+        assertEquals(DenseMatrix.fromRows(toRows(a)).spectralNorm(), changed, 0.0);
+        assertTrue(Math.abs(changed - first) > 1e-6, first + " vs " + changed);
+        a.data()[0] *= -3; // through the backing array too
+        assertEquals(DenseMatrix.fromRows(toRows(a)).spectralNorm(), a.spectralNorm(), 0.0);
+    }
+
+    private static double[][] toRows(DenseMatrix a) {
+        double[][] rows = new double[a.rows()][a.cols()];
+        for (int i = 0; i < a.rows(); i++) {
+            for (int j = 0; j < a.cols(); j++) {
+                rows[i][j] = a.get(i, j);
+            }
+        }
+        return rows;
+    }
 }
