@@ -23,7 +23,7 @@ import java.nio.file.StandardOpenOption;
  * names carry the writer's process id ({@code .<name>.<pid>.<nanos>.tmp}) so that a later run
  * can remove those of processes that died mid-write ({@link TrialStore#load}).
  */
-final class ResultFiles {
+public final class ResultFiles {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ResultFiles() {
@@ -36,12 +36,12 @@ final class ResultFiles {
     }
 
     /** Writes {@code text} to {@code file} atomically. */
-    static void writeAtomically(Path file, String text) {
+    public static void writeAtomically(Path file, String text) {
         writeAtomically(file, out -> out.write(text));
     }
 
     /** Writes a JSON file atomically (indented, with a final newline). */
-    static void writeJson(Path file, ObjectNode content) {
+    public static void writeJson(Path file, ObjectNode content) {
         writeAtomically(file, out -> {
             out.write(JSON.writeValueAsString(content));
             out.write('\n');

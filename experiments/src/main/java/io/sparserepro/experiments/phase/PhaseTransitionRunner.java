@@ -1,13 +1,12 @@
 package io.sparserepro.experiments.phase;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sparserepro.core.Checks;
 import io.sparserepro.experiments.ExperimentRunner;
 import io.sparserepro.experiments.InstanceKey;
 import io.sparserepro.experiments.Provenance;
+import io.sparserepro.experiments.ResultFiles;
 import io.sparserepro.experiments.RunOptions;
 import io.sparserepro.experiments.TrialSession;
 import java.io.IOException;
@@ -38,7 +37,6 @@ import java.util.Map;
  * round (see {@link TrialSession}). The files are written by the run that finds every trial.
  */
 public final class PhaseTransitionRunner {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final ExperimentRunner runner;
 
@@ -200,7 +198,7 @@ public final class PhaseTransitionRunner {
                             .append(',').append(d.runsReceived()).append('\n');
                 }
             }
-            Files.writeString(directory.resolve("decisions.csv"), decisions.toString());
+            ResultFiles.writeAtomically(directory.resolve("decisions.csv"), decisions.toString());
             StringBuilder pairs = new StringBuilder("algorithm,postProcessed,zeta,m,k,runs,improved,equal,worsened,"
                     + "mcnemarP\n");
             for (String[] r : paired) {
@@ -209,8 +207,8 @@ public final class PhaseTransitionRunner {
                 }
                 pairs.append('\n');
             }
-            Files.writeString(directory.resolve("paired.csv"), pairs.toString());
-            ObjectNode json = JSON.createObjectNode();
+            ResultFiles.writeAtomically(directory.resolve("paired.csv"), pairs.toString());
+            ObjectNode json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
             json.put("experiment", spec.name());
             json.put("hash", spec.hash());
             json.set("declaration", spec.canonicalJson());
@@ -225,7 +223,7 @@ public final class PhaseTransitionRunner {
             json.set("solvers", session.describeSolvers());
             ArrayNode w = json.putArray("warnings");
             session.warnings().forEach(w::add);
-            Files.writeString(directory.resolve("run.json"), JSON.writeValueAsString(json) + "\n");
+            ResultFiles.writeJson(directory.resolve("run.json"), json);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the results of " + spec.name() + " in " + directory + ": "
                     + e.getMessage(), e);
