@@ -30,7 +30,8 @@ public record CliContext(SolverRegistry solvers, ExperimentRegistry experiments,
 
     /** The suite's registries, progress bars on a terminal. */
     public static CliContext defaults() {
-        return new CliContext(io.sparserepro.experiments.deconv.OverestimatedSparsity.register(SolverRegistry.defaults()), ExperimentRegistry.defaults(), PhaseExperiments.defaults(),
+        return new CliContext(io.sparserepro.experiments.deconv.RandomRestarts.register(
+                io.sparserepro.experiments.deconv.OverestimatedSparsity.register(SolverRegistry.defaults())), ExperimentRegistry.defaults(), PhaseExperiments.defaults(),
                 FigureRegistry.defaults(), true);
     }
 

@@ -18,7 +18,8 @@ public record Registries(SolverRegistry solvers, GeneratorRegistry generators, M
 
     /** The suite's own solvers, generators and metrics. */
     public static Registries defaults() {
-        return new Registries(io.sparserepro.experiments.deconv.OverestimatedSparsity.register(SolverRegistry.defaults()),
+        return new Registries(io.sparserepro.experiments.deconv.RandomRestarts.register(
+                io.sparserepro.experiments.deconv.OverestimatedSparsity.register(SolverRegistry.defaults())),
                 GeneratorRegistry.defaults(), MetricRegistry.defaults());
     }
 

@@ -15,8 +15,9 @@ import org.knowm.xchart.XYSeries;
  * number of iterations (one Aᵀr product each for SEA, HTP, SP and IHT; one atom for OMP; for
  * ELS one exhaustive swap search, far more work than an Aᵀr product, so compare ELS by time) and
  * against the mean solve time, SEA at each budget T as a curve, the other solvers at their own
- * stopping rules as single points. HTP/SP restarted from random supports with SEA's budget are
- * not drawn: the solvers take no starting support (see the issue's report).
+ * stopping rules as single points, and HTP and SP restarted from random supports R times (the
+ * best residual kept; {@code RandomRestarts}) as curves against their total iterations: SEA's
+ * exploration against the others given as much work.
  */
 public final class DeconvWork implements Figure {
     @Override
@@ -50,7 +51,8 @@ public final class DeconvWork implements Figure {
         XYChart byTime = chart("against solve time", "mean solve time, s (log scale; machine-dependent)");
         Map<String, List<ResultTables.Summary>> curves = new LinkedHashMap<>();
         for (ResultTables.Summary r : rows) {
-            curves.computeIfAbsent(r.solver().replaceAll("\\s*T=\\d+$", ""), c -> new ArrayList<>()).add(r);
+            // SEA at budgets "T=…" and the restarted solvers at "R=…" runs are one curve each.
+            curves.computeIfAbsent(r.solver().replaceAll("\\s*[TR]=\\d+$", ""), c -> new ArrayList<>()).add(r);
         }
         int index = 0;
         for (Map.Entry<String, List<ResultTables.Summary>> e : curves.entrySet()) {

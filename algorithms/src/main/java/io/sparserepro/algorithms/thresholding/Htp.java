@@ -5,6 +5,7 @@ import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
+import io.sparserepro.algorithms.WarmStartable;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
 import io.sparserepro.algorithms.options.Option.Origin;
@@ -45,7 +46,7 @@ import java.util.Map;
  * <p>Cost per iteration: one Aᵀr (O(mn)), O(n) selection, O(m·k) per column that enters or
  * leaves the support, O(k²) back substitution; no allocation.
  */
-public final class Htp extends ConfiguredSolver<Htp.Options> {
+public final class Htp extends ConfiguredSolver<Htp.Options> implements WarmStartable {
     /** The stable registry name. */
     public static final String NAME = "htp";
 
@@ -127,6 +128,16 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
+        return run(problem, null);
+    }
+
+    /** HTP from the support {@code start}: x⁰ = the least-squares fit on it, then the usual iterations. */
+    @Override
+    public SparseResult solveFrom(Problem problem, int[] start) {
+        return run(problem, WarmStartable.checkedStart(problem, start));
+    }
+
+    private SparseResult run(Problem problem, int[] start) {
         DenseProblem d = DenseProblem.of(problem);
         DenseMatrix a = d.a();
         double[] y = d.y();
@@ -151,6 +162,14 @@ public final class Htp extends ConfiguredSolver<Htp.Options> {
         int iterations = 0;
         int rankDeficientFits = 0;
         boolean converged = false;
+        if (start != null) {
+            System.arraycopy(start, 0, support, 0, k);
+            supportSize = k;
+            fit.moveTo(support, k);
+            rankDeficientFits += fit.rank() < k ? 1 : 0;
+            fit.estimate(x, support, 0);
+            fit.residual(r);
+        }
         while (iterations < options.maxIterations()) {
             kernel.multiplyTransposed(a.data(), m, n, r, z);
             for (int j = 0; j < n; j++) {

@@ -4,6 +4,7 @@ import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SparseResult;
+import io.sparserepro.algorithms.WarmStartable;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
 import io.sparserepro.algorithms.options.Option.Origin;
@@ -43,7 +44,7 @@ import java.util.Map;
  * {@code rankDeficientFits} (iterations where a least-squares support was numerically
  * rank-deficient) and {@code zeroCoefficients} ({@link FitDiagnostics}).
  */
-public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Options> {
+public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Options> implements WarmStartable {
     /** The stable registry name. */
     public static final String NAME = "sp";
 
@@ -107,7 +108,14 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
 
     @Override
     public SparseResult solve(Problem problem) {
-        return new Run(DenseProblem.of(problem)).run();
+        return new Run(DenseProblem.of(problem), null).run();
+    }
+
+    /** SP from the support {@code start} (T⁰ = start, x⁰ = the least-squares fit on it). */
+    @Override
+    public SparseResult solveFrom(Problem problem, int[] start) {
+        int[] checked = WarmStartable.checkedStart(problem, start);
+        return new Run(DenseProblem.of(problem), checked).run();
     }
 
     /** The per-call state of one run: the kept and candidate iterates and the two incremental fits. */
@@ -143,8 +151,12 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
         private int rankDeficientFits;
         private boolean converged;
 
-        Run(DenseProblem d) {
+        /** The first support T⁰, or null for the paper's largest_k(|Aᵀy|). */
+        private final int[] start;
+
+        Run(DenseProblem d, int[] start) {
             this.d = d;
+            this.start = start;
             this.a = d.a();
             this.m = d.m();
             this.n = d.n();
@@ -194,8 +206,12 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
 
         /** T⁰ = the k largest entries of Aᵀy, x⁰ = least squares on T⁰ (counted as iteration 1). */
         private void initialise() {
-            d.kernel().multiplyTransposed(a.data(), m, n, d.y(), proxy);
-            largest.select(proxy, n, k, support);
+            if (start == null) {
+                d.kernel().multiplyTransposed(a.data(), m, n, d.y(), proxy);
+                largest.select(proxy, n, k, support);
+            } else {
+                System.arraycopy(start, 0, support, 0, k);
+            }
             supportFit.moveTo(support, k);
             supportFit.estimate(x, support, 0);
             supportFit.residual(r);

@@ -73,6 +73,9 @@ public final class DeconvolutionExperiments {
                 v("OMPR", "ompr"), v("ELS", "els"), v("HTP", "htp"));
     }
 
+    /** Restart counts of HTP and SP in the budget experiment (quality against work). */
+    static final List<Integer> RESTARTS = List.of(4, 16, 64);
+
     /** {@code registry} with this class's grid experiments added. */
     public static ExperimentRegistry register(ExperimentRegistry registry) {
         return registry
@@ -143,6 +146,14 @@ public final class DeconvolutionExperiments {
         for (SolverVariant v : List.of(v("OMP", "omp"), v("ELS", "els"), v("HTP", "htp"), v("SP", "sp"),
                 v("IHT", "iht"))) {
             b.solver(v);
+        }
+        // The others given as much work: HTP and SP restarted from random supports, the best
+        // residual kept (RandomRestarts), R runs in all — a curve against work like SEA's.
+        for (String[] restarted : new String[][] {{"HTP", "htp"}, {"SP", "sp"}}) {
+            for (int r : RESTARTS) {
+                b.solver(SolverVariant.of(RandomRestarts.NAME).withInner(SolverVariant.of(restarted[1]))
+                        .withOption("restarts", r).withLabel(restarted[0] + " restarts R=" + r));
+            }
         }
         return b.metrics("supportDistance", "success", "iterations").runs(runs).build();
     }
