@@ -3,7 +3,6 @@ package io.sparserepro.figures;
 import io.sparserepro.experiments.ResultTables;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -123,20 +121,7 @@ final class CurvePanels {
     }
 
     static void style(XYChart chart) {
-        Styler s = chart.getStyler();
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        s.setLegendPosition(Styler.LegendPosition.OutsideE);
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
-        s.setPlotBorderColor(Color.DARK_GRAY);
-        s.setChartTitleBoxVisible(false);
-        s.setLegendBorderColor(Color.LIGHT_GRAY);
-        s.setAntiAlias(true);
-        chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
-        chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
-        chart.getStyler().setMarkerSize(7);
+        ChartStyle.apply(chart, 16, 13, 15, 13, 7);
         chart.getStyler().setErrorBarsColorSeriesColor(true);
     }
 

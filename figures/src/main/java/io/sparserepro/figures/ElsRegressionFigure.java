@@ -3,7 +3,6 @@ package io.sparserepro.figures;
 import io.sparserepro.experiments.regression.RegressionTable;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -148,20 +146,7 @@ public final class ElsRegressionFigure implements Figure {
     }
 
     private static void style(XYChart chart, boolean legend) {
-        Styler s = chart.getStyler();
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        s.setLegendVisible(legend);
-        s.setLegendPosition(Styler.LegendPosition.OutsideE);
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
-        s.setPlotBorderColor(Color.DARK_GRAY);
-        s.setChartTitleBoxVisible(false);
-        s.setLegendBorderColor(Color.LIGHT_GRAY);
-        s.setAntiAlias(true);
-        chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
-        chart.getStyler().setMarkerSize(6);
+        ChartStyle.apply(chart, 14, 12, 13, 11, 6);
+        chart.getStyler().setLegendVisible(legend);
     }
 }

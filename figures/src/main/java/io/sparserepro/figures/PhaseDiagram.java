@@ -4,7 +4,6 @@ import io.sparserepro.experiments.phase.DonohoTanner;
 import io.sparserepro.experiments.phase.ThresholdTable;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -142,20 +140,7 @@ public final class PhaseDiagram {
 
     /** Readable fonts, the legend outside the plot (it never covers a curve), axes 0 … 1. */
     static void style(XYChart chart) {
-        Styler s = chart.getStyler();
-        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 17));
-        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        s.setLegendPosition(Styler.LegendPosition.OutsideE);
-        s.setChartBackgroundColor(Color.WHITE);
-        s.setPlotBackgroundColor(Color.WHITE);
-        s.setPlotBorderColor(Color.DARK_GRAY);
-        s.setChartTitleBoxVisible(false);
-        s.setLegendBorderColor(Color.LIGHT_GRAY);
-        s.setAntiAlias(true);
-        chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 16));
-        chart.getStyler().setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
-        chart.getStyler().setMarkerSize(7);
+        ChartStyle.apply(chart, 17, 13, 16, 13, 7);
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisMax(1.0);
         chart.getStyler().setYAxisMin(0.0);
