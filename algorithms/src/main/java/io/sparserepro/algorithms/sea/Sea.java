@@ -72,7 +72,7 @@ import java.util.Map;
  * <p>Diagnostics: {@code distinctSupports}, {@code bestIteration},
  * {@code firstIterationContainingTruth} (NaN if never or if S* is unknown),
  * {@code leastSquaresSolves} (cache misses), {@code step} (η), {@code gramColumns} (Gram
- * columns computed), {@code residualGradients} (iterations that used the residual form of the
+ * columns this solve used, from the matrix's shared cache), {@code residualGradients} (iterations that used the residual form of the
  * gradient), {@code refactorizations}, {@code factorUpdates} and {@code qrSolves} (how each
  * least-squares solve reached its factor), {@code rankDeficientFits} (least-squares fits whose
  * support had deferred, numerically dependent columns: they stay on the support with
@@ -334,7 +334,8 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
         private final double[] residual;
         private final double[] ascent;      // Aᵀ(y − A xᵗ) = −∇F(xᵗ)
         private final double[] aty;         // Aᵀy, for the Gram form of the gradient
-        private final double[][] gramColumns; // (AᵀA)_{:,j}, computed when j first enters a support
+        private final double[][] gramColumns; // (AᵀA)_{:,j}, fetched when j first enters a support
+        private final DenseMatrix.GramColumns sharedGram; // computed once per matrix, shared by every solve
         private int gramColumnsComputed;
         private int residualGradients;
         private final boolean useGram;
@@ -401,6 +402,7 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
             // residual form is used throughout.
             this.useGram = options.gramGradient() && n <= GRAM_MAX_COLUMNS && yNorm > 1e-100 && yNorm < 1e100;
             this.gramColumns = new double[useGram ? n : 0][];
+            this.sharedGram = useGram ? a.gramColumns() : null;
             this.columnNorms = useGram ? a.columnNorms() : new double[0];
             if (useGram) {
                 kernel.multiplyTransposed(a.data(), m, n, y, aty);
@@ -782,13 +784,17 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
             return weighted <= GRAM_ACCURACY_FACTOR * yNorm;
         }
 
-        /** (AᵀA)_{:,j} = Aᵀa_j, computed the first time column j enters a support. */
+        /**
+         * (AᵀA)_{:,j} = Aᵀa_j, fetched the first time column j enters a support from the
+         * matrix's shared cache (computed there once for every solve on the same matrix: the
+         * trials of a deconvolution grid point share theirs). The {@code gramColumns}
+         * diagnostic counts the columns this solve used, which does not depend on what other
+         * solves computed first.
+         */
         private double[] gramColumn(int j) {
             double[] column = gramColumns[j];
             if (column == null) {
-                column = new double[n];
-                System.arraycopy(a.data(), a.columnOffset(j), residual, 0, m);
-                kernel.multiplyTransposed(a.data(), m, n, residual, column);
+                column = sharedGram.column(j);
                 gramColumns[j] = column;
                 gramColumnsComputed++;
             }

@@ -26,6 +26,55 @@ public final class DenseMatrix implements LinearOperator {
     private record SpectralNormMemo(long fingerprint, double relativeTolerance, int maxIterations, double value) {
     }
 
+    /** The Gram columns computed so far for the entries with this fingerprint; see {@link #gramColumns()}. */
+    private volatile GramColumns gramColumns;
+
+    /**
+     * Columns of the Gram matrix AᵀA, computed on first use and shared by every later user of
+     * the same matrix contents — every trial of an experiment's grid point solves one matrix,
+     * and SEA reads the Gram columns of the indices its supports visit. Thread-safe: two
+     * threads asking for a new column may both compute it; one result is kept, and both are
+     * equal bit for bit (the same product). Obtain it through {@link #gramColumns()}, once per
+     * use: that checks the matrix was not changed since.
+     */
+    public static final class GramColumns {
+        private final DenseMatrix a;
+        private final long fingerprint;
+        private final java.util.concurrent.atomic.AtomicReferenceArray<double[]> columns;
+
+        private GramColumns(DenseMatrix a, long fingerprint) {
+            this.a = a;
+            this.fingerprint = fingerprint;
+            this.columns = new java.util.concurrent.atomic.AtomicReferenceArray<>(a.cols);
+        }
+
+        /** (AᵀA)_{:,j} = Aᵀa_j (read-only: shared). */
+        public double[] column(int j) {
+            double[] column = columns.get(j);
+            if (column == null) {
+                double[] computed = new double[a.cols];
+                double[] aj = Arrays.copyOfRange(a.data, j * a.rows, (j + 1) * a.rows);
+                DenseKernels.active().multiplyTransposed(a.data, a.rows, a.cols, aj, computed);
+                column = columns.compareAndSet(j, null, computed) ? computed : columns.get(j);
+            }
+            return column;
+        }
+    }
+
+    /**
+     * The shared Gram-column cache of this matrix's current entries (a new, empty one after
+     * any change through {@link #data()} or {@link #set}). One pass over the entries to check.
+     */
+    public GramColumns gramColumns() {
+        long fingerprint = fingerprint();
+        GramColumns cache = gramColumns;
+        if (cache == null || cache.fingerprint != fingerprint) {
+            cache = new GramColumns(this, fingerprint);
+            gramColumns = cache;
+        }
+        return cache;
+    }
+
     private DenseMatrix(int rows, int cols, double[] data) {
         this.rows = rows;
         this.cols = cols;

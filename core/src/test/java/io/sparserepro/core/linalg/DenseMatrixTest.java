@@ -133,6 +133,35 @@ class DenseMatrixTest {
         assertEquals(DenseMatrix.fromRows(toRows(a)).spectralNorm(), a.spectralNorm(), 0.0);
     }
 
+    /** Gram columns are Aᵀa_j, computed once per matrix contents and shared; a change starts afresh. */
+    @Test
+    void gramColumnsAreSharedUntilTheMatrixChanges() {
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(4);
+        double[][] rows = new double[12][20];
+        for (double[] row : rows) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = rng.nextGaussian();
+            }
+        }
+        DenseMatrix a = DenseMatrix.fromRows(rows);
+        DenseMatrix.GramColumns gram = a.gramColumns();
+        for (int j : new int[] {0, 7, 19}) {
+            double[] column = gram.column(j);
+            for (int i = 0; i < a.cols(); i++) {
+                double expected = 0;
+                for (int r = 0; r < a.rows(); r++) {
+                    expected += a.get(r, i) * a.get(r, j);
+                }
+                // Summation order differs from the kernel's: round-off of a 12-term dot product.
+                assertEquals(expected, column[i], 1e-12 * (1 + Math.abs(expected)));
+            }
+            assertTrue(column == a.gramColumns().column(j), "the same array, not a recomputation");
+        }
+        a.set(2, 7, a.get(2, 7) + 1);
+        assertTrue(a.gramColumns() != gram, "a changed matrix gets a new cache");
+        assertTrue(a.gramColumns().column(7) != gram.column(7));
+    }
+
     private static double[][] toRows(DenseMatrix a) {
         double[][] rows = new double[a.rows()][a.cols()];
         for (int i = 0; i < a.rows(); i++) {
