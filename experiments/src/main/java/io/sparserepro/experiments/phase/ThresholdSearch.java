@@ -167,6 +167,12 @@ public final class ThresholdSearch {
         }
     }
 
+    /** Computes runs for {@link #runWith}: outcome i is run {@code fromRun + i} of sparsity k. */
+    @FunctionalInterface
+    public interface RunSource {
+        boolean[] outcomes(int k, int fromRun, int toRun);
+    }
+
     /** One k: its outcomes in run order and the sequential scan of its rule. */
     private static final class Point {
         final BitSet successes = new BitSet();
@@ -295,6 +301,23 @@ public final class ThresholdSearch {
                     "outcomes must have the request's " + request.count() + " runs: " + outcomes.length);
         }
         accept(request.k(), request.fromRun(), outcomes);
+    }
+
+    /**
+     * Drives the search to its end, one round at a time, computing each request with
+     * {@code source} in turn (a runner that wants the requests of many searches in parallel
+     * drives {@link #nextRequests()} and {@link #accept} itself).
+     */
+    public Result runWith(RunSource source) {
+        if (source == null) {
+            throw new IllegalArgumentException("source must not be null");
+        }
+        while (!done) {
+            for (RunRequest r : nextRequests()) {
+                accept(r, source.outcomes(r.k(), r.fromRun(), r.toRun()));
+            }
+        }
+        return result();
     }
 
     /** The points evaluated so far, by increasing k. */

@@ -83,6 +83,10 @@ public final class ThresholdTable {
             if (n < 1 || m < 1 || m > n) {
                 throw new IllegalArgumentException("n and m must satisfy 1 <= m <= n: n=" + n + " m=" + m);
             }
+            // m is ζ·n rounded by the experiment (whichever rounding): more than 1 apart is a wiring error.
+            if (Math.abs(m - zeta * n) > 1) {
+                throw new IllegalArgumentException("m must be zeta*n rounded: zeta=" + zeta + " n=" + n + " m=" + m);
+            }
             requireText("solver", solver);
             requireText("label", label);
             requireText("rule", rule);

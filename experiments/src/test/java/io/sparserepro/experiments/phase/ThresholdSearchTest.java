@@ -255,6 +255,16 @@ class ThresholdSearchTest {
     }
 
     @Test
+    void runWithDrivesToTheSameResult() {
+        IntToDoubleFunction p = k -> 1 / (1 + Math.exp((k - 30) / 2.0));
+        Oracle oracle = new Oracle(p, 4);
+        Result driven = search(80, p, 4, PAPER);
+        Result ran = new ThresholdSearch(ThresholdSearch.Options.of(80, PAPER)).runWith(oracle::outcomes);
+        assertEquals(driven, ran);
+        assertMessage("source", () -> new ThresholdSearch(ThresholdSearch.Options.of(80, PAPER)).runWith(null));
+    }
+
+    @Test
     void badInputsAreRejected() {
         assertMessage("m", () -> new ThresholdSearch.Options(0, 1, 1, 1, PAPER));
         assertMessage("kMin", () -> new ThresholdSearch.Options(10, 0, 5, 1, PAPER));
