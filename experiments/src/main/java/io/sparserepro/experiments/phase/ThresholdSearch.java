@@ -51,9 +51,10 @@ import java.util.TreeMap;
  *
  * <h2>Runs</h2>
  * {@link #nextRequests()} asks, for every open point, for runs [received, received + b) with
- * b = max(the fewest runs that can settle the point, {@code minBatch}, the runs it already
- * has) capped at the budget: a point that keeps being undecided doubles its batches, so a
- * point needs O(log N) rounds and wastes at most as many runs as it had. Runs beyond the
+ * b = max(r, {@code minBatch}, min(received, 4r)), r the fewest runs that can settle the point
+ * (capped at the budget): a point that stays undecided while far from a verdict doubles its
+ * batches (few rounds), and one close to a verdict asks for little more than it needs (little
+ * waste: at most max(minBatch, 4r) − r runs past the verdict). Runs beyond the
  * verdict are kept (a cache would reuse them, e.g. for the 50% search at the same k) but do
  * not change it. Outcomes of points the search has not opened may be fed at any time (from a
  * cache); they are used when the point is opened.
@@ -251,7 +252,7 @@ public final class ThresholdSearch {
             }
             int budgetLeft = options.policy().maxRuns() - p.received;
             int needed = p.rule.minRunsToVerdict(p.scanned, p.scannedSuccesses);
-            int batch = Math.max(needed, Math.max(options.minBatch(), p.received));
+            int batch = Math.max(needed, Math.max(options.minBatch(), Math.min(p.received, 4 * needed)));
             requests.add(new RunRequest(e.getKey(), p.received, p.received + Math.min(batch, budgetLeft)));
         }
         return requests;

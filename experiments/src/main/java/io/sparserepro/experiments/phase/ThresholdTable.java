@@ -43,7 +43,7 @@ public final class ThresholdTable {
     /** The conventional file name. */
     public static final String FILE_NAME = "thresholds.csv";
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').build();
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
     /** Slack of the rho = kStar/m consistency check: a written double reads back exactly; this only absorbs hand-edited decimals. */
     private static final double RHO_TOLERANCE = 1e-9;
