@@ -104,7 +104,7 @@ public final class FigureRendering {
     /** The CSV text of {@code data}. Numbers with {@link Double#toString} (exact round trip). */
     public static String csv(List<PlottedPoint> data) {
         StringWriter text = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator('\n').build())) {
+        try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
             printer.printRecord(CSV_COLUMNS);
             for (PlottedPoint p : data) {
                 printer.printRecord(p.panel(), p.series(), Double.toString(p.x()), Double.toString(p.y()),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparserepro.experiments.phase.DonohoTanner;
+import io.sparserepro.experiments.phase.ThresholdTable;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -144,6 +145,16 @@ class FiguresTest {
         assertMessage("dpi", () -> FigureOptions.DEFAULT.withDpi(10));
         assertMessage("formats", () -> new FigureOptions(72, null));
         assertMessage("x and y", () -> PlottedPoint.of("p", "s", Double.NaN, 1));
+        assertMessage("both", () -> new PlottedPoint("p", "s", 0, 1, 0.5, Double.NaN));
+        assertMessage("figure must not be null", () -> FigureRegistry.empty().with(null));
+        assertMessage("name and path", () -> FigureInputs.empty().with("thresholds", null));
+        assertMessage("lowercase identifier", () -> new FigureInput("Bad name", "x"));
+        assertMessage("panels (non-empty)", () -> FigureRendering.write("x", null, List.of(), List.of(), out,
+                FigureOptions.DEFAULT));
+        assertMessage("no thresholds at level 0.7", () -> PhaseDiagram.panel(
+                ThresholdTable.read(fixture()), 0.7, "t", "p", false,
+                new java.util.ArrayList<>()));
+        assertMessage("inputs, outputDir and options", () -> new SeaFigure1Left().draw(null, out, FigureOptions.DEFAULT));
     }
 
     interface Action {

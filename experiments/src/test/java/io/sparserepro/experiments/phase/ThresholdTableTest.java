@@ -79,6 +79,14 @@ class ThresholdTableTest {
         assertMessage("zeta*n", () -> new ThresholdTable.Row(0.1, 500, 60, "a", "A", 0.95, "exact", 0, 0, 0, 0, 0, 0,
                 true, 0, 0, 0, 1));
         assertMessage("result", () -> ThresholdTable.Row.of(0.1, 500, "a", "A", null));
+        assertMessage("rows", () -> ThresholdTable.toCsv(null));
+        assertMessage("file", () -> {
+            try {
+                ThresholdTable.write(null, List.of());
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
         assertMessage("file", () -> {
             try {
                 ThresholdTable.read(null);
