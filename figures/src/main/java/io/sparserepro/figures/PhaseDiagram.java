@@ -82,6 +82,7 @@ public final class PhaseDiagram {
         Map<String, Integer> labelCounts = new LinkedHashMap<>();
         bySolver.values().forEach(list -> labelCounts.merge(list.get(0).label(), 1, Integer::sum));
         int index = 0;
+        double top = 0;
         for (Map.Entry<String, List<ThresholdTable.Row>> e : bySolver.entrySet()) {
             List<ThresholdTable.Row> curve = new ArrayList<>(e.getValue());
             curve.sort(Comparator.comparingDouble(ThresholdTable.Row::zeta));
@@ -103,11 +104,12 @@ public final class PhaseDiagram {
                 bandX[2 * n - 1 - i] = r.zeta();
                 bandY[2 * n - 1 - i] = r.rhoHigh();
                 plotted.add(new PlottedPoint(panelName, name, r.zeta(), r.rho(), r.rhoLow(), r.rhoHigh()));
+                top = Math.max(top, r.rhoHigh());
             }
             // The band first, so that every line is drawn over every band.
             XYSeries band = chart.addSeries(name + " band", bandX, bandY);
             band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-            band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 70));
+            band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 50));
             band.setLineColor(new Color(0, 0, 0, 0));
             band.setMarker(SeriesMarkers.NONE);
             band.setShowInLegend(false);
@@ -137,12 +139,16 @@ public final class PhaseDiagram {
                     new float[] {10f, 4f, 2f, 4f}, 0f));
             for (int i = 0; i < delta.length; i++) {
                 plotted.add(PlottedPoint.of(panelName, DONOHO_TANNER_LABEL, delta[i], rho[i]));
+                top = Math.max(top, rho[i]);
             }
         }
+        // ρ from 0 to the next tenth above the highest band, plus a tenth of headroom, at most 1:
+        // 95% curves (ρ ≲ 0.4) are not squeezed into the bottom of a [0, 1] axis.
+        chart.getStyler().setYAxisMax(Math.min(1.0, Math.ceil(top * 10 - 1e-9) / 10 + 0.1));
         return chart;
     }
 
-    /** Readable fonts, the legend outside the plot (it never covers a curve), axes 0 … 1. */
+    /** Readable fonts, the legend outside the plot (it never covers a curve), ζ and ρ axes from 0 (ρ up to 1 until {@link #panel} lowers it). */
     static void style(XYChart chart) {
         Styler s = chart.getStyler();
         s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 17));
