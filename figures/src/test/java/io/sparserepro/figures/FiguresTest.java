@@ -61,6 +61,47 @@ class FiguresTest {
         assertEquals(20, csv.stream().filter(l -> l.startsWith("95%,")).count());
     }
 
+    /**
+     * The PDF shows the same picture as the PNG: rendered back to pixels at 72 dpi (PDFBox),
+     * each cell of a 4 × 2 grid holds about as much ink as the PNG's. Anti-aliasing and font
+     * hinting differ between the two renderers, hence a tolerance of 3% of a cell's pixels; a
+     * picture drawn at the wrong scale or offset leaves whole cells empty (ink differences of
+     * 10–30%).
+     */
+    @Test
+    void pdfShowsWhatThePngShows(@TempDir Path out) throws IOException {
+        new SeaFigure2().draw(FigureInputs.of("thresholds", fixture()), out, FigureOptions.DEFAULT);
+        BufferedImage png = ImageIO.read(out.resolve("sea-fig2.png").toFile());
+        BufferedImage pdf;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(out.resolve("sea-fig2.pdf").toFile())) {
+            pdf = new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 72);
+        }
+        assertEquals(png.getWidth(), pdf.getWidth());
+        assertEquals(png.getHeight(), pdf.getHeight());
+        int cw = png.getWidth() / 4;
+        int ch = png.getHeight() / 2;
+        for (int cx = 0; cx < 4; cx++) {
+            for (int cy = 0; cy < 2; cy++) {
+                double a = ink(png, cx * cw, cy * ch, cw, ch);
+                double b = ink(pdf, cx * cw, cy * ch, cw, ch);
+                assertEquals(a, b, 0.03, "cell (" + cx + ", " + cy + ")");
+            }
+        }
+    }
+
+    /** Fraction of pixels in the rectangle that are not near-white. */
+    private static double ink(BufferedImage image, int x0, int y0, int w, int h) {
+        int dark = 0;
+        for (int y = y0; y < y0 + h; y++) {
+            for (int x = x0; x < x0 + w; x++) {
+                int rgb = image.getRGB(x, y);
+                int sum = (rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff);
+                dark += sum < 3 * 200 ? 1 : 0;
+            }
+        }
+        return (double) dark / (w * h);
+    }
+
     @Test
     void figure1LeftDrawsOnePanel(@TempDir Path out) throws IOException {
         Figure fig = FigureRegistry.defaults().get("sea-fig1-left");
