@@ -44,6 +44,15 @@ import org.knowm.xchart.internal.chartpart.Chart;
  */
 public final class FigureRendering {
     static {
+        ensureHeadless();
+    }
+
+    /**
+     * Sets {@code java.awt.headless=true} unless the caller chose a value. Called before any
+     * chart is built (building one already measures fonts): it only takes effect if AWT has not
+     * started yet, which is why figures call it first.
+     */
+    public static void ensureHeadless() {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }

@@ -64,6 +64,7 @@ public final class PhaseDiagram {
         if (rows == null || title == null || panelName == null || plotted == null) {
             throw new IllegalArgumentException("rows, title, panelName and plotted must not be null");
         }
+        FigureRendering.ensureHeadless();
         Map<String, List<ThresholdTable.Row>> bySolver = new LinkedHashMap<>();
         for (ThresholdTable.Row r : rows) {
             if (Math.abs(r.level() - level) < 1e-9) {
