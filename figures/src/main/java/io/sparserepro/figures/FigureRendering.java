@@ -44,6 +44,15 @@ import org.knowm.xchart.internal.chartpart.Chart;
  */
 public final class FigureRendering {
     static {
+        ensureHeadless();
+    }
+
+    /**
+     * Sets {@code java.awt.headless=true} unless the caller chose a value. Called before any
+     * chart is built (building one already measures fonts): it only takes effect if AWT has not
+     * started yet, which is why figures call it first.
+     */
+    public static void ensureHeadless() {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
@@ -123,7 +132,7 @@ public final class FigureRendering {
     /** The CSV text of {@code data}. Numbers with {@link Double#toString} (exact round trip). */
     public static String csv(List<PlottedPoint> data) {
         StringWriter text = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator('\n').build())) {
+        try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.RFC4180.builder().setRecordSeparator('\n').get())) {
             printer.printRecord(CSV_COLUMNS);
             for (PlottedPoint p : data) {
                 printer.printRecord(p.panel(), p.series(), Double.toString(p.x()), Double.toString(p.y()),

@@ -62,6 +62,7 @@ public final class PhaseDiagram {
         if (rows == null || title == null || panelName == null || plotted == null) {
             throw new IllegalArgumentException("rows, title, panelName and plotted must not be null");
         }
+        FigureRendering.ensureHeadless();
         // One curve per label: variants of one algorithm (SEA alone, after SP, after ℓ1) are
         // different curves, and thresholds.csv keeps labels unique per (ζ, level).
         Map<String, List<ThresholdTable.Row>> bySolver = new LinkedHashMap<>();
@@ -80,6 +81,7 @@ public final class PhaseDiagram {
         style(chart);
 
         int index = 0;
+        double top = 0;
         for (Map.Entry<String, List<ThresholdTable.Row>> e : bySolver.entrySet()) {
             List<ThresholdTable.Row> curve = new ArrayList<>(e.getValue());
             curve.sort(Comparator.comparingDouble(ThresholdTable.Row::zeta));
@@ -99,11 +101,12 @@ public final class PhaseDiagram {
                 bandX[2 * n - 1 - i] = r.zeta();
                 bandY[2 * n - 1 - i] = r.rhoHigh();
                 plotted.add(new PlottedPoint(panelName, name, r.zeta(), r.rho(), r.rhoLow(), r.rhoHigh()));
+                top = Math.max(top, r.rhoHigh());
             }
             // The band first, so that every line is drawn over every band.
             XYSeries band = chart.addSeries(name + " band", bandX, bandY);
             band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-            band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 70));
+            band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 50));
             band.setLineColor(new Color(0, 0, 0, 0));
             band.setMarker(SeriesMarkers.NONE);
             band.setShowInLegend(false);
@@ -133,12 +136,16 @@ public final class PhaseDiagram {
                     new float[] {10f, 4f, 2f, 4f}, 0f));
             for (int i = 0; i < delta.length; i++) {
                 plotted.add(PlottedPoint.of(panelName, DONOHO_TANNER_LABEL, delta[i], rho[i]));
+                top = Math.max(top, rho[i]);
             }
         }
+        // ρ from 0 to the next tenth above the highest band, plus a tenth of headroom, at most 1:
+        // 95% curves (ρ ≲ 0.4) are not squeezed into the bottom of a [0, 1] axis.
+        chart.getStyler().setYAxisMax(Math.min(1.0, Math.ceil(top * 10 - 1e-9) / 10 + 0.1));
         return chart;
     }
 
-    /** Readable fonts, the legend outside the plot (it never covers a curve), axes 0 … 1. */
+    /** Readable fonts, the legend outside the plot (it never covers a curve), ζ and ρ axes from 0 (ρ up to 1 until {@link #panel} lowers it). */
     static void style(XYChart chart) {
         ChartStyle.apply(chart, 17, 13, 16, 13, 7);
         chart.getStyler().setXAxisMin(0.0);

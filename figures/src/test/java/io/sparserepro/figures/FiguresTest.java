@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sparserepro.experiments.phase.DonohoTanner;
+import io.sparserepro.experiments.phase.ThresholdTable;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -58,6 +59,47 @@ class FiguresTest {
         String dtAtHalf = "50%,\"" + PhaseDiagram.DONOHO_TANNER_LABEL + "\",0.5," + DonohoTanner.weakThreshold(0.5) + ",,";
         assertTrue(csv.contains(dtAtHalf), "the computed theoretical curve, no band");
         assertEquals(20, csv.stream().filter(l -> l.startsWith("95%,")).count());
+    }
+
+    /**
+     * The PDF shows the same picture as the PNG: rendered back to pixels at 72 dpi (PDFBox),
+     * each cell of a 4 × 2 grid holds about as much ink as the PNG's. Anti-aliasing and font
+     * hinting differ between the two renderers, hence a tolerance of 3% of a cell's pixels; a
+     * picture drawn at the wrong scale or offset leaves whole cells empty (ink differences of
+     * 10–30%).
+     */
+    @Test
+    void pdfShowsWhatThePngShows(@TempDir Path out) throws IOException {
+        new SeaFigure2().draw(FigureInputs.of("thresholds", fixture()), out, FigureOptions.DEFAULT);
+        BufferedImage png = ImageIO.read(out.resolve("sea-fig2.png").toFile());
+        BufferedImage pdf;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(out.resolve("sea-fig2.pdf").toFile())) {
+            pdf = new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 72);
+        }
+        assertEquals(png.getWidth(), pdf.getWidth());
+        assertEquals(png.getHeight(), pdf.getHeight());
+        int cw = png.getWidth() / 4;
+        int ch = png.getHeight() / 2;
+        for (int cx = 0; cx < 4; cx++) {
+            for (int cy = 0; cy < 2; cy++) {
+                double a = ink(png, cx * cw, cy * ch, cw, ch);
+                double b = ink(pdf, cx * cw, cy * ch, cw, ch);
+                assertEquals(a, b, 0.03, "cell (" + cx + ", " + cy + ")");
+            }
+        }
+    }
+
+    /** Fraction of pixels in the rectangle that are not near-white. */
+    private static double ink(BufferedImage image, int x0, int y0, int w, int h) {
+        int dark = 0;
+        for (int y = y0; y < y0 + h; y++) {
+            for (int x = x0; x < x0 + w; x++) {
+                int rgb = image.getRGB(x, y);
+                int sum = (rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff);
+                dark += sum < 3 * 200 ? 1 : 0;
+            }
+        }
+        return (double) dark / (w * h);
     }
 
     @Test
@@ -147,6 +189,16 @@ class FiguresTest {
         assertMessage("dpi", () -> FigureOptions.DEFAULT.withDpi(10));
         assertMessage("formats", () -> new FigureOptions(72, null));
         assertMessage("x and y", () -> PlottedPoint.of("p", "s", Double.NaN, 1));
+        assertMessage("both", () -> new PlottedPoint("p", "s", 0, 1, 0.5, Double.NaN));
+        assertMessage("figure must not be null", () -> FigureRegistry.empty().with(null));
+        assertMessage("name and path", () -> FigureInputs.empty().with("thresholds", null));
+        assertMessage("lowercase identifier", () -> new FigureInput("Bad name", "x"));
+        assertMessage("panels (non-empty)", () -> FigureRendering.write("x", null, List.of(), List.of(), out,
+                FigureOptions.DEFAULT));
+        assertMessage("no thresholds at level 0.7", () -> PhaseDiagram.panel(
+                ThresholdTable.read(fixture()), 0.7, "t", "p", false,
+                new java.util.ArrayList<>()));
+        assertMessage("inputs, outputDir and options", () -> new SeaFigure1Left().draw(null, out, FigureOptions.DEFAULT));
     }
 
     interface Action {

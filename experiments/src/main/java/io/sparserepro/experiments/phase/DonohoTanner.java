@@ -8,19 +8,20 @@ import org.apache.commons.math3.special.Erf;
  * formula, not tabulated.
  *
  * <p>We use the state-evolution form of Donoho, Maleki &amp; Montanari, "Message-passing
- * algorithms for compressed sensing", PNAS 106(45):18914–18919, 2009 (their ρ_SE(δ; χ) with
- * κ_± = 2 (signed coefficients):
+ * algorithms for compressed sensing", PNAS 106(45):18914–18919, 2009: their ρ_SE(δ; χ) for
+ * signed coefficients (χ = ±, κ_χ = 2),
  * <pre>
  *   ρ_W(δ) = max_{z ≥ 0} [1 − (2/δ)·g(z)] / [1 + z² − 2·g(z)],
  *   g(z) = (1 + z²)·Φ(−z) − z·φ(z)   ( = E[(Z − z)₊²], Z ~ N(0, 1) ),
  * </pre>
- * a one-dimensional maximisation per δ. The paper shows it coincides with the combinatorial-
- * geometry weak threshold of Donoho &amp; Tanner (face counts of the projected cross-polytope;
- * Donoho 2006, Donoho &amp; Tanner, J. AMS 22, 2009) and, through the minimax MSE of soft
- * thresholding, with the parametric curve δ = M(ε), ρ = ε/δ, M(ε) = min_τ ε(1+τ²) +
- * 2(1−ε)·g(τ) (Donoho, Johnstone, Maleki &amp; Montanari, IEEE Trans. IT 57(10), 2011), which the
- * tests use as an independent check. Reference values: ρ_W(0.5) ≈ 0.386 (issue 11), and
- * ρ_W(δ) ~ 1/(2 log(1/δ)) as δ → 0 (Donoho &amp; Tanner 2009).
+ * a one-dimensional maximisation per δ. DMM 2009 report that this curve coincides with the
+ * combinatorial-geometry weak threshold of Donoho &amp; Tanner (face counts of the projected
+ * cross-polytope; Donoho 2006; Donoho &amp; Tanner, J. AMS 22, 2009); it is also the
+ * parametric curve δ = M(ε), ρ = ε/δ of the minimax MSE of soft thresholding,
+ * M(ε) = min_τ ε(1+τ²) + 2(1−ε)·g(τ) (Donoho, Johnstone, Maleki &amp; Montanari, IEEE Trans.
+ * IT 57(10), 2011), which the tests use as an independent check. Reference values:
+ * ρ_W(0.5) ≈ 0.386 (issue 11; this formula gives 0.38569), and ρ_W(δ) ~ 1/(2 log(1/δ)) as
+ * δ → 0 (Donoho &amp; Tanner 2009).
  */
 public final class DonohoTanner {
     /** Below this δ the optimum z exceeds the search range and g(z) loses its digits. */

@@ -55,9 +55,10 @@ import java.util.TreeMap;
  *
  * <h2>Runs</h2>
  * {@link #nextRequests()} asks, for every open point, for runs [received, received + b) with
- * b = max(the fewest runs that can settle the point, {@code minBatch}, the runs it already
- * has) capped at the budget: a point that keeps being undecided doubles its batches, so a
- * point needs O(log N) rounds and wastes at most as many runs as it had. Runs beyond the
+ * b = max(r, {@code minBatch}, min(received, 4r)), r the fewest runs that can settle the point
+ * (capped at the budget): a point that stays undecided while far from a verdict doubles its
+ * batches (few rounds), and one close to a verdict asks for little more than it needs (little
+ * waste: at most max(minBatch, 4r) − r runs past the verdict). Runs beyond the
  * verdict are kept (a cache would reuse them, e.g. for the 50% search at the same k) but do
  * not change it. Outcomes of points the search has not opened may be fed at any time (from a
  * cache); they are used when the point is opened.
@@ -188,6 +189,12 @@ public final class ThresholdSearch {
         }
     }
 
+    /** Computes runs for {@link #runWith}: outcome i is run {@code fromRun + i} of sparsity k. */
+    @FunctionalInterface
+    public interface RunSource {
+        boolean[] outcomes(int k, int fromRun, int toRun);
+    }
+
     /** One k: its outcomes in run order and the sequential scan of its rule. */
     private static final class Point {
         final BitSet successes = new BitSet();
@@ -271,7 +278,7 @@ public final class ThresholdSearch {
             }
             int budgetLeft = options.policy().maxRuns() - p.received;
             int needed = p.rule.minRunsToVerdict(p.scanned, p.scannedSuccesses);
-            int batch = Math.max(needed, Math.max(options.minBatch(), p.received));
+            int batch = Math.max(needed, Math.max(options.minBatch(), Math.min(p.received, 4 * needed)));
             requests.add(new RunRequest(e.getKey(), p.received, p.received + Math.min(batch, budgetLeft)));
         }
         return requests;
@@ -321,6 +328,23 @@ public final class ThresholdSearch {
                     "outcomes must have the request's " + request.count() + " runs: " + outcomes.length);
         }
         accept(request.k(), request.fromRun(), outcomes);
+    }
+
+    /**
+     * Drives the search to its end, one round at a time, computing each request with
+     * {@code source} in turn (a runner that wants the requests of many searches in parallel
+     * drives {@link #nextRequests()} and {@link #accept} itself).
+     */
+    public Result runWith(RunSource source) {
+        if (source == null) {
+            throw new IllegalArgumentException("source must not be null");
+        }
+        while (!done) {
+            for (RunRequest r : nextRequests()) {
+                accept(r, source.outcomes(r.k(), r.fromRun(), r.toRun()));
+            }
+        }
+        return result();
     }
 
     /** The points evaluated so far, by increasing k. */

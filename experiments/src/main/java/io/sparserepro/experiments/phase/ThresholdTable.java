@@ -43,7 +43,7 @@ public final class ThresholdTable {
     /** The conventional file name. */
     public static final String FILE_NAME = "thresholds.csv";
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').build();
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
     /** Slack of the rho = kStar/m consistency check: a written double reads back exactly; this only absorbs hand-edited decimals. */
     private static final double RHO_TOLERANCE = 1e-9;
@@ -82,6 +82,10 @@ public final class ThresholdTable {
             }
             if (n < 1 || m < 1 || m > n) {
                 throw new IllegalArgumentException("n and m must satisfy 1 <= m <= n: n=" + n + " m=" + m);
+            }
+            // m is ζ·n rounded by the experiment (whichever rounding): more than 1 apart is a wiring error.
+            if (Math.abs(m - zeta * n) > 1) {
+                throw new IllegalArgumentException("m must be zeta*n rounded: zeta=" + zeta + " n=" + n + " m=" + m);
             }
             requireText("solver", solver);
             requireText("label", label);

@@ -55,5 +55,6 @@ class PairedComparisonTest {
         assertMessage("NaN", () -> PairedComparison.ofScores(new double[] {Double.NaN}, new double[1]));
         assertMessage("non-negative", () -> PairedComparison.signTestPValue(-1, 2));
         assertMessage("pValue", () -> new PairedComparison(1, 1, 1, 2));
+        assertMessage("counts must be non-negative", () -> PairedComparison.of(-1, 0, 0));
     }
 }

@@ -177,6 +177,41 @@ class ThresholdSearchTest {
         assertTrue(monotoneSeeds >= 6, "the check must have bitten: " + monotoneSeeds);
     }
 
+    /**
+     * Random curves with non-monotone noise near the threshold (p wobbles around 0.95 over
+     * several k): whatever the search meets, its result satisfies the documented rule — k* passed
+     * (or is kMin − 1), k* + 1 and k* + 2 were evaluated and did not pass (or lie beyond kMax),
+     * k* − 1 was evaluated, and the band contains k*.
+     */
+    @Test
+    void resultObeysTheRuleOnNoisyCurves() {
+        SplittableRandom curves = new SplittableRandom(31);
+        for (int trial = 0; trial < 200; trial++) {
+            int m = 20 + curves.nextInt(200);
+            int center = 1 + curves.nextInt(m);
+            double[] p = new double[m + 1];
+            for (int k = 1; k <= m; k++) {
+                double base = k < center - 3 ? 1.0 : k > center + 3 ? 0.3 * curves.nextDouble() : 0.93;
+                p[k] = Math.min(1, base + (Math.abs(k - center) <= 3 ? 0.04 * curves.nextDouble() : 0));
+            }
+            boolean anytime = trial % 2 == 1;
+            StoppingPolicy policy = anytime ? StoppingPolicy.anytime(0.95, 0.93, 0.97, 0.05, 1000) : PAPER;
+            Result r = search(m, k -> p[k], trial, policy);
+            Map<Integer, Verdict> verdicts = new HashMap<>();
+            r.decisions().forEach(d -> verdicts.put(d.k(), d.verdict()));
+            int ks = r.kStar();
+            String where = "trial " + trial + " m=" + m + " center=" + center + " " + r.decisions();
+            assertTrue(ks == 0 || verdicts.get(ks) == Verdict.PASS, where);
+            for (int above = ks + 1; above <= Math.min(m, ks + 2); above++) {
+                assertTrue(verdicts.containsKey(above) && verdicts.get(above) != Verdict.PASS, where);
+            }
+            assertTrue(ks - 1 < 1 || verdicts.containsKey(ks - 1), where);
+            assertTrue(r.kLow() <= ks && ks <= r.kHigh(), where);
+            // Bisection plus checks plus a few restarts, never a grid.
+            assertTrue(r.decisions().size() <= 3 * (32 - Integer.numberOfLeadingZeros(m + 1)) + 4, where);
+        }
+    }
+
     /** Runs already done are reused: fed up front, the search asks for nothing and ends the same. */
     @Test
     void cachedRunsAreReused() {
@@ -252,6 +287,16 @@ class ThresholdSearchTest {
         assertFalse(r.decided());
         assertTrue(r.kLow() <= 9 && r.kHigh() >= 11, r.toString());
         assertTrue(r.decisions().stream().anyMatch(d -> d.verdict() == Verdict.INCONCLUSIVE));
+    }
+
+    @Test
+    void runWithDrivesToTheSameResult() {
+        IntToDoubleFunction p = k -> 1 / (1 + Math.exp((k - 30) / 2.0));
+        Oracle oracle = new Oracle(p, 4);
+        Result driven = search(80, p, 4, PAPER);
+        Result ran = new ThresholdSearch(ThresholdSearch.Options.of(80, PAPER)).runWith(oracle::outcomes);
+        assertEquals(driven, ran);
+        assertMessage("source", () -> new ThresholdSearch(ThresholdSearch.Options.of(80, PAPER)).runWith(null));
     }
 
     @Test

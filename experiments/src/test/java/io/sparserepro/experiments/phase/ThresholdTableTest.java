@@ -76,7 +76,17 @@ class ThresholdTableTest {
                 0, 0, true, 0, 0, 0, 1));
         assertMessage("successesAtKStar", () -> new ThresholdTable.Row(0.1, 500, 50, "a", "A", 0.95, "exact", 5, 0.1,
                 0.1, 0.12, 10, 11, true, 0, 0, 0, 100));
+        assertMessage("zeta*n", () -> new ThresholdTable.Row(0.1, 500, 60, "a", "A", 0.95, "exact", 0, 0, 0, 0, 0, 0,
+                true, 0, 0, 0, 1));
         assertMessage("result", () -> ThresholdTable.Row.of(0.1, 500, "a", "A", null));
+        assertMessage("rows", () -> ThresholdTable.toCsv(null));
+        assertMessage("file", () -> {
+            try {
+                ThresholdTable.write(null, List.of());
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        });
         assertMessage("file", () -> {
             try {
                 ThresholdTable.read(null);
