@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public final class FigureRegistry {
     private static final FigureRegistry DEFAULTS = withDeconvolution(empty().with(new SeaFigure2()).with(new SeaFigure1Left()))
-            .with(new ElsRegressionFigure()).with(new UnfoldingFigure1()).with(new UnfoldingFigure2());
+            .with(new ElsRegressionFigure()).with(new UnfoldingFigure1()).with(new UnfoldingFigure2()).with(new UnfoldingFigure3());
 
     private static FigureRegistry withDeconvolution(FigureRegistry registry) {
         for (Figure f : DeconvolutionFigures.all()) {
