@@ -129,6 +129,53 @@ public final class IncrementalQrLeastSquares implements ColumnLeastSquares {
         return t;
     }
 
+    /**
+     * Solves (B_kᴴ B_k) v = g for the first k columns B_k of B as R_kᴴ (R_k v) = g, with R_k
+     * the leading k×k block of R (the QR of leading columns is the leading block of the QR):
+     * the normal-equations step of the least-squares adjoint (the gradient of z = B⁺y with
+     * respect to B, as the unfolding networks need it) without forming BᴴB, so the error grows
+     * with κ(B)² only through the problem itself, not through a squared Gram matrix. O(k²).
+     * Meaningful when B_k has full column rank (k ≤ rows and the forward solve of B_k returned
+     * rank k); {@code g} and {@code v} are interleaved of length ≥ 2k and may be the same array.
+     */
+    public void solveGram(int k, double[] g, double[] v) {
+        Checks.requireInRange("k", k, 1, Math.min(size, m));
+        Checks.requireMinLength("g", g, 2 * k);
+        Checks.requireMinLength("v", v, 2 * k);
+        // Rᴴ w = g: forward substitution, (Rᴴ)_{ij} = conj(R_ji).
+        for (int i = 0; i < k; i++) {
+            double sr = g[2 * i];
+            double si = g[2 * i + 1];
+            for (int j = 0; j < i; j++) {
+                double rr = r[2 * (i * capacity + j)];
+                double ri = -r[2 * (i * capacity + j) + 1];
+                sr -= rr * v[2 * j] - ri * v[2 * j + 1];
+                si -= rr * v[2 * j + 1] + ri * v[2 * j];
+            }
+            double br = r[2 * (i * capacity + i)];
+            double bi = -r[2 * (i * capacity + i) + 1];
+            double d = br * br + bi * bi;
+            v[2 * i] = (sr * br + si * bi) / d;
+            v[2 * i + 1] = (si * br - sr * bi) / d;
+        }
+        // R v = w: back substitution in place.
+        for (int i = k - 1; i >= 0; i--) {
+            double sr = v[2 * i];
+            double si = v[2 * i + 1];
+            for (int j = i + 1; j < k; j++) {
+                double rr = r[2 * (j * capacity + i)];
+                double ri = r[2 * (j * capacity + i) + 1];
+                sr -= rr * v[2 * j] - ri * v[2 * j + 1];
+                si -= rr * v[2 * j + 1] + ri * v[2 * j];
+            }
+            double br = r[2 * (i * capacity + i)];
+            double bi = r[2 * (i * capacity + i) + 1];
+            double d = br * br + bi * bi;
+            v[2 * i] = (sr * br + si * bi) / d;
+            v[2 * i + 1] = (si * br - sr * bi) / d;
+        }
+    }
+
     /** ‖R‖_F·‖R⁻¹‖_F (infinite for a zero diagonal entry), O(t³) with t small. */
     private double conditionBound(int t) {
         double normR = 0;

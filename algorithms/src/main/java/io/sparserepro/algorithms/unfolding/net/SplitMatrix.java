@@ -1,0 +1,126 @@
+package io.sparserepro.algorithms.unfolding.net;
+
+import io.sparserepro.core.complex.ComplexLinearOperator;
+
+/**
+ * A read-only dense copy of the networks' operator A (m×N), row-major with real and imaginary
+ * parts in separate arrays, and the few products the forward and reverse passes need.
+ *
+ * <p>Why a copy rather than the operator itself: (1) the networks are shared by every training
+ * thread and some operators keep scratch buffers ({@code PartialDft.fast} is one per solve), a
+ * read-only copy is safe to share; (2) most products in these networks are with vectors that are
+ * exactly sparse at small τ (softsort rows, IHT iterates, their gradients), which a dense copy
+ * serves in nnz·m; (3) the only dense product, Aᴴr, runs as m axpys over N split re/im arrays,
+ * which the JIT vectorises (an interleaved column-major dot product is a serial reduction).
+ * Vectors of length m stay interleaved (the interface's convention); length-N vectors the dense
+ * product writes are split.
+ */
+final class SplitMatrix {
+    final int rows;
+    final int cols;
+    private final double[] re;
+    private final double[] im;
+
+    private SplitMatrix(int rows, int cols, double[] re, double[] im) {
+        this.rows = rows;
+        this.cols = cols;
+        this.re = re;
+        this.im = im;
+    }
+
+    static SplitMatrix of(ComplexLinearOperator a) {
+        int m = a.rows();
+        int n = a.cols();
+        double[] re = new double[m * n];
+        double[] im = new double[m * n];
+        double[] column = new double[2 * m];
+        for (int j = 0; j < n; j++) {
+            a.column(j, column);
+            for (int i = 0; i < m; i++) {
+                re[i * n + j] = column[2 * i];
+                im[i * n + j] = column[2 * i + 1];
+            }
+        }
+        return new SplitMatrix(m, n, re, im);
+    }
+
+    /** (outRe + i·outIm)[offset..offset+N) = Aᴴ r for an interleaved r at {@code r[rOffset..rOffset+2m)}. */
+    void adjoint(double[] r, int rOffset, double[] outRe, double[] outIm, int offset) {
+        int n = cols;
+        java.util.Arrays.fill(outRe, offset, offset + n, 0.0);
+        java.util.Arrays.fill(outIm, offset, offset + n, 0.0);
+        for (int i = 0; i < rows; i++) {
+            double rr = r[rOffset + 2 * i];
+            double ri = r[rOffset + 2 * i + 1];
+            int base = i * n;
+            // conj(A_ij)·r_i = (a − ib)(rr + i ri) = (a rr + b ri) + i(a ri − b rr)
+            for (int j = 0; j < n; j++) {
+                double a = re[base + j];
+                double b = im[base + j];
+                outRe[offset + j] += a * rr + b * ri;
+                outIm[offset + j] += a * ri - b * rr;
+            }
+        }
+    }
+
+    /**
+     * out (interleaved, 2m) = Σ_k A[:, index[k]]·(xRe + i·xIm)[index[k]] over k &lt; count: the
+     * product with a vector that is zero outside {@code index}.
+     */
+    void applySparse(int[] index, int indexOffset, int count, double[] xRe, double[] xIm, double[] out) {
+        if (xIm == null) {
+            throw new IllegalArgumentException("xIm must not be null");
+        }
+        int n = cols;
+        for (int i = 0; i < rows; i++) {
+            int base = i * n;
+            double sr = 0;
+            double si = 0;
+            for (int k = 0; k < count; k++) {
+                int j = index[indexOffset + k];
+                double a = re[base + j];
+                double b = im[base + j];
+                double xr = xRe[j];
+                double xi = xIm[j];
+                sr += a * xr - b * xi;
+                si += a * xi + b * xr;
+            }
+            out[2 * i] = sr;
+            out[2 * i + 1] = si;
+        }
+    }
+
+    /**
+     * out (interleaved, 2m) = A p for a real p that is zero outside {@code index}, with its values
+     * {@code values[k]} aligned to {@code index[k]} (k in [offset, offset + count)).
+     */
+    void applyCompressedReal(int[] index, double[] values, int offset, int count, double[] out) {
+        int n = cols;
+        for (int i = 0; i < rows; i++) {
+            int base = i * n;
+            double sr = 0;
+            double si = 0;
+            for (int k = offset; k < offset + count; k++) {
+                int j = index[k];
+                double p = values[k];
+                sr += re[base + j] * p;
+                si += im[base + j] * p;
+            }
+            out[2 * i] = sr;
+            out[2 * i + 1] = si;
+        }
+    }
+
+    /**
+     * Re (Aᴴ g)_j for the single column j and an interleaved g of length 2m: the gradient of a
+     * real coefficient p_j through b = A p (O(m)).
+     */
+    double adjointRealPart(int j, double[] g) {
+        int n = cols;
+        double s = 0;
+        for (int i = 0; i < rows; i++) {
+            s += re[i * n + j] * g[2 * i] + im[i * n + j] * g[2 * i + 1];
+        }
+        return s;
+    }
+}
