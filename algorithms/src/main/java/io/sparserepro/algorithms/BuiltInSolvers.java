@@ -14,6 +14,9 @@ import io.sparserepro.algorithms.thresholding.NormalizedIht;
 import io.sparserepro.algorithms.thresholding.SubspacePursuit;
 import io.sparserepro.algorithms.unfolding.SoftIht;
 import io.sparserepro.algorithms.unfolding.SoftOmp;
+import io.sparserepro.algorithms.unfolding.net.IhtNet;
+import io.sparserepro.algorithms.unfolding.net.OmpNet;
+import io.sparserepro.algorithms.unfolding.net.TrainedNetworkSolver;
 
 /**
  * The registry of the suite's own solvers (kept apart so the registry class stays generic),
@@ -35,6 +38,10 @@ final class BuiltInSolvers {
             .with("l1-fista", L1Fista.Options.class, L1Fista.Options.defaults(), L1Fista::new)
             .with(SoftOmp.NAME, SoftOmp.Options.class, SoftOmp.Options.defaults(), SoftOmp::new)
             .with(SoftIht.NAME, SoftIht.Options.class, SoftIht.Options.defaults(), SoftIht::new)
+            .with(OmpNet.NAME, TrainedNetworkSolver.Options.class, TrainedNetworkSolver.Options.defaults(),
+                    o -> new TrainedNetworkSolver(OmpNet.NAME, o))
+            .with(IhtNet.NAME, TrainedNetworkSolver.Options.class, TrainedNetworkSolver.Options.defaults(),
+                    o -> new TrainedNetworkSolver(IhtNet.NAME, o))
             .withPostProcessor("sea-0", Sea.Options.class, Sea.Options.defaults(), null, BuiltInSolvers::sea)
             .withPostProcessor("sea-omp", Sea.Options.class, Sea.Options.defaults(), "omp", BuiltInSolvers::sea)
             .withPostProcessor("sea-els", Sea.Options.class, Sea.Options.defaults(), "els", BuiltInSolvers::sea)

@@ -33,6 +33,10 @@ final class ConsoleProgress implements ProgressListener {
     private boolean active;
     private int drawnLength;
     private long shownDone = -1;
+    /** What is counted ("trials"; "epochs" for training). */
+    private String unit = "trials";
+    /** A short text shown after the count (a training's latest losses), empty for none. */
+    private String status = "";
 
     ConsoleProgress(String task, PrintWriter err, Terminal terminal, LongSupplier clock) {
         this.task = task;
@@ -43,6 +47,17 @@ final class ConsoleProgress implements ProgressListener {
 
     ConsoleProgress(String task, PrintWriter err, Terminal terminal) {
         this(task, err, terminal, System::nanoTime);
+    }
+
+    /** Counts {@code value} instead of trials (call before {@link #started}). */
+    ConsoleProgress counting(String value) {
+        unit = value;
+        return this;
+    }
+
+    /** Shows {@code text} after the count from the next redraw on (e.g. the latest losses). */
+    void status(String text) {
+        status = text == null ? "" : text;
     }
 
     @Override
@@ -108,12 +123,12 @@ final class ConsoleProgress implements ProgressListener {
         double rate = seconds > 0 ? (done - doneAtStart) / seconds : 0;
         long left = rate > 0 ? Math.round((total - done) / rate) : -1;
         if (terminal.interactive()) {
-            String text = line(task, done, total, rate, left, terminal.columns());
+            String text = line(task, done, total, rate, left, terminal.columns(), status);
             // Pad over a longer previous line instead of an erase escape sequence.
             err.print("\r" + text + " ".repeat(Math.max(0, drawnLength - text.length())));
             drawnLength = text.length();
         } else if (done != shownDone) { // a log gets no line that repeats the previous one
-            err.println(plainLine(task, done, total, rate, left));
+            err.println(plainLine(task, unit, done, total, rate, left, status));
         }
         shownDone = done;
         err.flush();
@@ -131,9 +146,18 @@ final class ConsoleProgress implements ProgressListener {
      * characters (writing the last column makes some terminals wrap).
      */
     static String line(String task, long done, long total, double rate, long secondsLeft, int width) {
+        return line(task, done, total, rate, secondsLeft, width, "");
+    }
+
+    /** As above, with {@code status} after the count (it gives way with the rate). */
+    static String line(String task, long done, long total, double rate, long secondsLeft, int width, String status) {
         int room = width - 1;
         String percent = String.format(Locale.ROOT, "%3d%%", total == 0 ? 100 : (int) (100 * done / total));
         String count = " " + done + "/" + total;
+        if (!status.isEmpty() && room - (task.length() + percent.length() + 3 + MIN_BAR + count.length() + 14)
+                > status.length() + 1) {
+            count += " " + status;
+        }
         String speed = rate > 0 ? String.format(Locale.ROOT, " %.3g/s", rate) : "";
         String eta = secondsLeft >= 0 ? " ETA " + duration(secondsLeft) : "";
         String name = task + " ";
@@ -162,10 +186,19 @@ final class ConsoleProgress implements ProgressListener {
 
     /** A progress line for a log: no bar, no control characters. */
     static String plainLine(String task, long done, long total, double rate, long secondsLeft) {
+        return plainLine(task, "trials", done, total, rate, secondsLeft, "");
+    }
+
+    /** As above, counting {@code unit}, with {@code status} after the percentage. */
+    static String plainLine(String task, String unit, long done, long total, double rate, long secondsLeft,
+                            String status) {
         StringBuilder s = new StringBuilder(task).append(": ").append(done).append('/').append(total)
-                .append(" trials (").append(total == 0 ? 100 : 100 * done / total).append("%)");
+                .append(' ').append(unit).append(" (").append(total == 0 ? 100 : 100 * done / total).append("%)");
+        if (!status.isEmpty()) {
+            s.append(", ").append(status);
+        }
         if (rate > 0) {
-            s.append(String.format(Locale.ROOT, ", %.3g trials/s", rate));
+            s.append(String.format(Locale.ROOT, ", %.3g %s/s", rate, unit));
         }
         if (secondsLeft >= 0 && done < total) {
             s.append(", about ").append(duration(secondsLeft)).append(" left");
