@@ -114,7 +114,7 @@ final class ReproduceCommand implements Callable<Integer> {
         String regressionSection = regression ? DatasetReproduction.run(context, mode, results, dataDir, figuresDir,
                 figureOptions, workers, out) : "";
         List<UnfoldingReproduction.Made> unfolding = UnfoldingReproduction.reproduce(figures, results, mode, workers,
-                figuresDir, figureOptions, out);
+                figuresDir, figureOptions, context, out, spec.commandLine().getErr());
         Path report = results.resolve("REPORT.md");
         Files.writeString(report, Report.text(context, mode, drawn, experiments, results,
                 Duration.between(start, Instant.now())) + regressionSection

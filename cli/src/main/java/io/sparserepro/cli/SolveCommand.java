@@ -73,6 +73,11 @@ final class SolveCommand implements Callable<Integer> {
                     + "after); see 'sparse-repro list algorithms --options'")
     List<String> options = new ArrayList<>();
 
+    @Option(names = "--weights", paramLabel = "weights.json",
+            description = "for omp-net and iht-net: the trained weights file (written by 'sparse-repro train'); "
+                    + "the same as --option weights=FILE")
+    Path weights;
+
     @Option(names = "--output", paramLabel = "x.csv|x.npy", description = "write the estimate x (length n) here, "
             + "and the support with its coefficients to x.support.csv beside it; never an input file")
     Path output;
@@ -87,6 +92,9 @@ final class SolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (weights != null) {
+            options.add("weights=" + weights);
+        }
         SparseSolver solver = context.solvers().create(AlgorithmOptions.variant(context.solvers(), algorithm, options));
         Path supportFile = output == null ? null : OutputChecks.supportFileFor(output);
         if (output != null) {

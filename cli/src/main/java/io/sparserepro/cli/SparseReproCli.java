@@ -119,6 +119,7 @@ public final class SparseReproCli implements Runnable {
         cmd.addSubcommand(new MergeCommand(context));
         cmd.addSubcommand(new ListCommand(context));
         cmd.addSubcommand(new ReproduceCommand(context));
+        cmd.addSubcommand(new TrainCommand(context));
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setParameterExceptionHandler((ex, args) -> {

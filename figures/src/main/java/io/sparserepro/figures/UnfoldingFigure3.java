@@ -23,8 +23,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * on the validation set (plain algorithm, the learned weights in the plain algorithm, the net,
  * the oracle), log x-axis. Box plots follow matplotlib's defaults: box from the first to the
  * third quartile (linear interpolation, as numpy), whiskers to the farthest sample within
- * 1.5 IQR, the samples beyond drawn as points. Inputs: the Fig. 3 experiment folders of the
- * networks, {@value #OMP_NET} and {@value #IHT_NET} (either may be absent, not both).
+ * 1.5 IQR, the samples beyond drawn as points. Inputs {@value #OMP_NET} and {@value #IHT_NET}:
+ * the {@code summary.csv} of each network's Fig. 3 run, with the run's other files beside it
+ * (either input may be absent, not both).
  */
 public final class UnfoldingFigure3 implements Figure {
     public static final String ID = "unfolding-fig3";
@@ -62,9 +63,9 @@ public final class UnfoldingFigure3 implements Figure {
 
     @Override
     public List<FigureInput> inputs() {
-        return List.of(new FigureInput(OMP_NET, "folder of the Fig. 3 OMP-Net run (losses.csv, weights.csv, "
-                        + "errors.csv, summary.csv)"),
-                new FigureInput(IHT_NET, "folder of the Fig. 3 IHT-Net run"));
+        return List.of(new FigureInput(OMP_NET, "summary.csv of the Fig. 3 OMP-Net run (losses.csv, weights.csv and "
+                        + "errors.csv beside it)"),
+                new FigureInput(IHT_NET, "summary.csv of the Fig. 3 IHT-Net run (the same files beside it)"));
     }
 
     @Override
@@ -78,7 +79,7 @@ public final class UnfoldingFigure3 implements Figure {
             if (!inputs.asMap().containsKey(net[0])) {
                 continue;
             }
-            Path folder = inputs.require(net[0]);
+            Path folder = inputs.require(net[0]).toAbsolutePath().getParent(); // the run's files sit together
             rows.add(List.of(lossPanel(folder, net[1], net[2], plotted),
                     oraclePanel(folder, net[1], plotted),
                     learnedPanel(folder, net[1], plotted),
@@ -109,6 +110,8 @@ public final class UnfoldingFigure3 implements Figure {
         Map<String, Fig3Results.Summary> validation = validationSummary(folder);
         String panel = net + " loss";
         XYChart chart = chart(net + ": MSE loss", "epoch", "MSE (log scale)");
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setYAxisDecimalPattern("0E0");
         double[] x = epochs.stream().mapToDouble(Fig3Results.Epoch::epoch).toArray();
@@ -127,6 +130,16 @@ public final class UnfoldingFigure3 implements Figure {
                 new float[] {7f, 4f}, 0f);
         line(chart, net + " (selected)", ends, new double[] {best.mse(), best.mse()}, NET, dashed);
         line(chart, plain, ends, new double[] {base.mse(), base.mse()}, PLAIN, dashed);
+        // Whole decades at both ends: XChart labels only decades, and a curve spanning less than one
+        // would otherwise get no tick label at all.
+        double low = Math.min(best.mse(), base.mse());
+        double high = Math.max(best.mse(), base.mse());
+        for (int i = 0; i < x.length; i++) {
+            low = Math.min(low, Math.min(train[i], val[i]));
+            high = Math.max(high, Math.max(train[i], val[i]));
+        }
+        chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(low))));
+        chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(high))));
         plotted.add(PlottedPoint.of(panel, net + " (selected)", ends[1], best.mse()));
         plotted.add(PlottedPoint.of(panel, plain, ends[1], base.mse()));
         return chart;
@@ -211,6 +224,7 @@ public final class UnfoldingFigure3 implements Figure {
         body.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
         body.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 90));
         body.setLineColor(color);
+        body.setLineStyle(new BasicStroke(1.5f));
         body.setMarker(SeriesMarkers.NONE);
         hidden(chart, name + " median", new double[] {median, median}, new double[] {y - h, y + h}, color, 3f);
         hidden(chart, name + " whisker low", new double[] {low, q1}, new double[] {y, y}, color, 1.5f);

@@ -144,7 +144,9 @@ public final class Fig3Experiment {
         }
         try {
             JsonNode root = JSON.readTree(record.toFile());
-            return root.path("spec").equals(JSON.valueToTree(spec)) && root.path("finished").isTextual()
+            // Compared as text: a seed read back is an int node, the spec's own a long node.
+            return root.path("spec").toString().equals(JSON.valueToTree(spec).toString())
+                    && root.path("finished").isTextual()
                     && Files.isRegularFile(directory.resolve(Fig3Results.SUMMARY))
                     && Files.isRegularFile(directory.resolve(Fig3Results.WEIGHTS));
         } catch (IOException e) {
