@@ -190,24 +190,14 @@ public final class IhtNet implements UnrolledNetwork {
                 w.score[j] = Math.abs(weights[j]) * Math.sqrt(ur * ur + ui * ui);
             }
             System.arraycopy(w.score, 0, w.scores, nOffset, n);
-            SoftSort.rows(w.score, n, s, tau, w.rowScratch, w.topScratch);
-            // The mask summed in row order from 0, as SoftSort.columnSums does (same bits as Soft-IHT).
+            entries = SoftSort.compressedRows(w.score, n, s, tau, w.topScratch, w.candidates, w.rowIndex,
+                    w.rowValues, entries, w.rowStart, t * s);
+            System.arraycopy(w.topScratch, 0, w.top, t * s, s);
+            // The mask summed in row order from 0, as SoftSort.columnSums does (same bits as Soft-IHT:
+            // the entries skipped here are exact zeros).
             Arrays.fill(w.mask, nOffset, nOffset + n, 0.0);
-            for (int i = 0; i < s; i++) {
-                int row = t * s + i;
-                w.top[row] = w.topScratch[i];
-                w.rowStart[row] = entries;
-                int base = i * n;
-                for (int j = 0; j < n; j++) {
-                    double p = w.rowScratch[base + j];
-                    w.mask[nOffset + j] += p;
-                    if (p != 0.0) {
-                        w.rowIndex[entries] = j;
-                        w.rowValues[entries] = p;
-                        entries++;
-                    }
-                }
-                w.rowCount[row] = entries - w.rowStart[row];
+            for (int k = w.rowStart[t * s]; k < entries; k++) {
+                w.mask[nOffset + w.rowIndex[k]] += w.rowValues[k];
             }
             int count = 0;
             for (int j = 0; j < n; j++) {
@@ -253,8 +243,8 @@ public final class IhtNet implements UnrolledNetwork {
             // mask = Σ_i P̃_i: every row receives g_mask.
             for (int i = 0; i < s; i++) {
                 int row = t * s + i;
-                SoftSortAdjoint.row(w.scores, nOffset, w.top[row], tau, w.rowIndex, w.rowStart[row], w.rowCount[row],
-                        w.rowValues, w.gMask, w.gScores);
+                SoftSortAdjoint.row(w.scores, nOffset, w.top[row], tau, w.rowIndex, w.rowStart[row],
+                        w.rowStart[row + 1] - w.rowStart[row], w.rowValues, w.gMask, w.gScores);
             }
             // s_j = |W_j|·|u_j|: to W and to u (every row's support lies in the mask's).
             for (int q = nOffset; q < nOffset + count; q++) {
@@ -299,11 +289,10 @@ public final class IhtNet implements UnrolledNetwork {
         final double[] mask;        // L·N
         final int[] maskSupport;    // non-zero mask columns of layer t at t·N
         final int[] maskCount;      // L
-        final double[] rowScratch;  // s·N, the rows as SoftSort writes them
+        final int[] candidates;     // N, SoftSort's scratch
         final int[] topScratch;     // s
         final int[] top;            // L·s
-        final int[] rowStart;       // L·s, into rowIndex/rowValues
-        final int[] rowCount;       // L·s
+        final int[] rowStart;       // L·s + 1: row (t, i) is [rowStart[t·s + i], rowStart[t·s + i + 1])
         final int[] rowIndex;       // compressed rows: at most L·s·N entries, a few per row at small τ
         final double[] rowValues;
         final double[] estimate;    // 2N
@@ -329,11 +318,10 @@ public final class IhtNet implements UnrolledNetwork {
             mask = new double[layers * n];
             maskSupport = new int[layers * n];
             maskCount = new int[layers];
-            rowScratch = new double[sparsity * n];
+            candidates = new int[n];
             topScratch = new int[sparsity];
             top = new int[layers * sparsity];
-            rowStart = new int[layers * sparsity];
-            rowCount = new int[layers * sparsity];
+            rowStart = new int[layers * sparsity + 1];
             rowIndex = new int[layers * sparsity * n];
             rowValues = new double[layers * sparsity * n];
             estimate = new double[2 * n];
