@@ -38,17 +38,21 @@ public final class SoftSort {
     public static void topIndices(double[] scores, int n, int r, int[] out) {
         checkScores(scores, n, r);
         int count = 0;
+        double bar = Double.NaN; // the r-th best score once r are held (NaN: not yet, every score enters)
         for (int j = 0; j < n; j++) {
             double v = scores[j];
-            if (count == r && !(v > scores[out[r - 1]])) {
-                continue; // not strictly above the r-th: an equal later score loses the tie
+            if (v > bar || count < r) {
+                // Strictly above the r-th, or not yet r held: an equal later score loses the tie.
+                int p = count == r ? r - 1 : count++;
+                while (p > 0 && scores[out[p - 1]] < v) {
+                    out[p] = out[p - 1];
+                    p--;
+                }
+                out[p] = j;
+                if (count == r) {
+                    bar = scores[out[r - 1]];
+                }
             }
-            int p = count == r ? r - 1 : count++;
-            while (p > 0 && scores[out[p - 1]] < v) {
-                out[p] = out[p - 1];
-                p--;
-            }
-            out[p] = j;
         }
     }
 

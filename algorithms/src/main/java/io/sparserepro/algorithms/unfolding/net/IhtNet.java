@@ -232,6 +232,8 @@ public final class IhtNet implements UnrolledNetwork {
             int nOffset = t * n;
             int count = w.maskCount[t];
             // xᵗ⁺¹ = mask ⊙ u: g_u = mask·g_x, g_mask = Re(conj(g_x)·u); zero outside the mask's support.
+            Arrays.fill(w.gURe, 0.0); // the product A g_u below may read every column
+            Arrays.fill(w.gUIm, 0.0);
             for (int q = nOffset; q < nOffset + count; q++) {
                 int j = w.maskSupport[q];
                 double mask = w.mask[nOffset + j];

@@ -249,6 +249,8 @@ public final class OmpNet implements UnrolledNetwork {
             SoftSortAdjoint.row(w.scores, nOffset, w.top[t], tau, w.support, nOffset, count, w.supportValues,
                     w.gRow, w.gScores);
             // Scores s_j = |W_j|·|c_j|, c = Aᴴrᵗ: to W, and to c_j on the row's support.
+            Arrays.fill(w.gCorrRe, 0.0); // the product A g_c below may read every column
+            Arrays.fill(w.gCorrIm, 0.0);
             for (int q = nOffset; q < nOffset + count; q++) {
                 int j = w.support[q];
                 double re = w.corrRe[nOffset + j];
