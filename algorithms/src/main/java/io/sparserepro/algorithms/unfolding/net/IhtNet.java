@@ -190,6 +190,7 @@ public final class IhtNet implements UnrolledNetwork {
                 w.score[j] = Math.abs(weights[j]) * Math.sqrt(ur * ur + ui * ui);
             }
             System.arraycopy(w.score, 0, w.scores, nOffset, n);
+            w.ensureRowCapacity(entries + s * n);
             entries = SoftSort.compressedRows(w.score, n, s, tau, w.topScratch, w.candidates, w.rowIndex,
                     w.rowValues, entries, w.rowStart, t * s);
             System.arraycopy(w.topScratch, 0, w.top, t * s, s);
@@ -275,7 +276,10 @@ public final class IhtNet implements UnrolledNetwork {
         }
     }
 
-    /** Per-thread buffers, sized once; every per-layer quantity the reverse pass reads. */
+    /**
+     * Per-thread buffers, sized once except the compressed rows, which grow (doubling) until they
+     * hold the densest sample seen; every per-layer quantity the reverse pass reads.
+     */
     static final class IhtWorkspace implements Workspace {
         final int m;
         final int n;
@@ -295,8 +299,8 @@ public final class IhtNet implements UnrolledNetwork {
         final int[] topScratch;     // s
         final int[] top;            // L·s
         final int[] rowStart;       // L·s + 1: row (t, i) is [rowStart[t·s + i], rowStart[t·s + i + 1])
-        final int[] rowIndex;       // compressed rows: at most L·s·N entries, a few per row at small τ
-        final double[] rowValues;
+        int[] rowIndex;             // compressed rows: at most L·s·N entries, a few per row at small τ
+        double[] rowValues;
         final double[] estimate;    // 2N
         final double[] gXRe;        // N
         final double[] gXIm;
@@ -324,8 +328,11 @@ public final class IhtNet implements UnrolledNetwork {
             topScratch = new int[sparsity];
             top = new int[layers * sparsity];
             rowStart = new int[layers * sparsity + 1];
-            rowIndex = new int[layers * sparsity * n];
-            rowValues = new double[layers * sparsity * n];
+            // Grown on demand (see ensureRowCapacity): L·s·N entries up front would be 0.9 MB at the
+            // paper's sizes but gigabytes for large N and s, while rows at small τ hold a few each.
+            int initial = (int) Math.min((long) layers * sparsity * n, (long) layers * sparsity * 32 + (long) sparsity * n);
+            rowIndex = new int[initial];
+            rowValues = new double[initial];
             estimate = new double[2 * n];
             gXRe = new double[n];
             gXIm = new double[n];
@@ -333,6 +340,14 @@ public final class IhtNet implements UnrolledNetwork {
             gUIm = new double[n];
             gMask = new double[n];
             gScores = new double[n];
+        }
+
+        void ensureRowCapacity(int needed) {
+            if (needed > rowIndex.length) {
+                int grown = (int) Math.min((long) layers * sparsity * n, Math.max(needed, 2L * rowIndex.length));
+                rowIndex = Arrays.copyOf(rowIndex, grown);
+                rowValues = Arrays.copyOf(rowValues, grown);
+            }
         }
     }
 }

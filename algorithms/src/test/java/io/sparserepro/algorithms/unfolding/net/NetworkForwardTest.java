@@ -153,6 +153,55 @@ class NetworkForwardTest {
         }
     }
 
+    /**
+     * One network shared by threads, one workspace each (the trainer's pattern): every sample's
+     * loss and gradient equal the sequential ones bit for bit. The operator is the FFT partial
+     * DFT, which is not thread-safe itself: the networks only read their own dense copy.
+     */
+    @Test
+    void oneNetworkServesConcurrentThreads() throws Exception {
+        int[] rows = PartialDft.sampleRows(256, 36, Seeds.rng(80));
+        ComplexLinearOperator a = PartialDft.fast(256, rows);
+        ComplexProblem[] samples = new ComplexProblem[16];
+        for (int k = 0; k < samples.length; k++) {
+            samples[k] = fig3(a, 81 + k);
+        }
+        double[] weights = NetworkInstances.signedWeights(256, 82);
+        for (UnrolledNetwork net : new UnrolledNetwork[] {
+                new OmpNet(a, OmpNet.Options.paper().withTau(0.01)),
+                new IhtNet(a, IhtNet.Options.paper().withTau(0.01))}) {
+            double[][] sequential = new double[samples.length][256];
+            UnrolledNetwork.Workspace ws = net.newWorkspace();
+            for (int k = 0; k < samples.length; k++) {
+                net.lossAndGradient(samples[k].observations(), NetworkInstances.target(samples[k]), weights, ws,
+                        sequential[k]);
+            }
+            double[][] parallel = new double[samples.length][256];
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                java.util.List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+                for (int thread = 0; thread < 4; thread++) {
+                    int first = thread;
+                    futures.add(pool.submit(() -> {
+                        UnrolledNetwork.Workspace own = net.newWorkspace();
+                        for (int k = first; k < samples.length; k += 4) {
+                            net.lossAndGradient(samples[k].observations(), NetworkInstances.target(samples[k]), weights,
+                                    own, parallel[k]);
+                        }
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : futures) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            for (int k = 0; k < samples.length; k++) {
+                assertArrayEquals(sequential[k], parallel[k], 0.0, net.name() + " sample " + k);
+            }
+        }
+    }
+
     @Test
     void configurationNamesTheNetworkAndItsOptions() {
         ComplexLinearOperator a = NetworkInstances.gaussian(8, 16, true, Seeds.rng(70));
