@@ -31,32 +31,29 @@ public final class SoftSort {
     }
 
     /**
-     * The indices of the r largest scores, decreasing, ties to the lowest index: r passes of
-     * O(N), which for the r ≤ 15 rows the solvers need beats a sort.
+     * The indices of the r largest scores, decreasing, ties to the lowest index: one pass over
+     * the scores with an insertion into the sorted list of the r best so far (a score enters
+     * only if it beats the r-th, which after the first few entries is rare), O(N + r·insertions).
      */
     public static void topIndices(double[] scores, int n, int r, int[] out) {
         checkScores(scores, n, r);
-        for (int i = 0; i < r; i++) {
-            int best = -1;
-            double bestValue = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < n; j++) {
-                double v = scores[j];
-                if ((best < 0 || v > bestValue) && !taken(out, i, j)) {
-                    best = j;
-                    bestValue = v;
+        int count = 0;
+        double bar = Double.NaN; // the r-th best score once r are held (NaN: not yet, every score enters)
+        for (int j = 0; j < n; j++) {
+            double v = scores[j];
+            if (v > bar || count < r) {
+                // Strictly above the r-th, or not yet r held: an equal later score loses the tie.
+                int p = count == r ? r - 1 : count++;
+                while (p > 0 && scores[out[p - 1]] < v) {
+                    out[p] = out[p - 1];
+                    p--;
+                }
+                out[p] = j;
+                if (count == r) {
+                    bar = scores[out[r - 1]];
                 }
             }
-            out[i] = best;
         }
-    }
-
-    private static boolean taken(int[] chosen, int count, int j) {
-        for (int c = 0; c < count; c++) {
-            if (chosen[c] == j) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -107,6 +104,67 @@ public final class SoftSort {
         }
     }
 
+    /**
+     * The first r softsort rows in compressed form, for callers that exploit their sparsity at
+     * small τ (the unrolled networks' reverse pass): row i's non-zero entries, in increasing
+     * column order, go to {@code index/values[rowStart[rowOffset + i] .. rowStart[rowOffset + i + 1])},
+     * the first row starting at {@code start}; {@code top[0..r)} receives the indices of ŝ.
+     * The values are bit for bit those {@link #rows} writes (the same operations in the same
+     * order; skipping an entry that is exactly 0 changes no sum), but the work is O(N) for the
+     * candidates plus O(r·|candidates|): a column whose score is below ŝ_{r−1} − (truncation
+     * limit) is 0 in every row and is never visited again.
+     *
+     * @param candidates scratch of length ≥ n
+     * @param rowStart   receives r + 1 positions at {@code rowOffset}
+     * @return the position after the last entry written
+     */
+    public static int compressedRows(double[] scores, int n, int r, double tau, int[] top, int[] candidates,
+                                     int[] index, double[] values, int start, int[] rowStart, int rowOffset) {
+        checkTau(tau);
+        topIndices(scores, n, r, top);
+        double limit = truncationLimit(n, tau);
+        // Rows peak at ŝ_0 ≥ … ≥ ŝ_{r−1}: below ŝ_{r−1} − limit an entry is truncated in all of them.
+        // The filter keeps a margin of one more limit so that the row's own test, the same
+        // comparison as in row(), decides every entry near the boundary.
+        double floor = scores[top[r - 1]] - 2 * limit;
+        int count = 0;
+        for (int j = 0; j < n; j++) {
+            if (!(scores[j] < floor)) {
+                candidates[count++] = j;
+            }
+        }
+        int position = start;
+        for (int i = 0; i < r; i++) {
+            double target = scores[top[i]];
+            int first = position;
+            rowStart[rowOffset + i] = first;
+            double sum = 0;
+            for (int k = 0; k < count; k++) {
+                int j = candidates[k];
+                double d = Math.abs(scores[j] - target);
+                if (!(d > limit)) {
+                    double e = Math.exp(-d / tau);
+                    if (e != 0.0) {
+                        index[position] = j;
+                        values[position++] = e;
+                        sum += e;
+                    }
+                }
+            }
+            double inverse = 1 / sum; // sum ≥ 1: the target's own entry is exp(0)
+            for (int k = first; k < position; k++) {
+                values[k] *= inverse;
+            }
+        }
+        rowStart[rowOffset + r] = position;
+        return position;
+    }
+
+    /** Logits below −limit/τ are set to exactly 0 (see {@link #row}). */
+    private static double truncationLimit(int n, double tau) {
+        return Math.min(UNDERFLOW, TRUNCATION + 2 * Math.log(n)) * tau;
+    }
+
     /** One row: softmax_j(−|s_j − target|/τ) into out[offset..offset+n). */
     static void row(double[] scores, int n, double target, double tau, double[] out, int offset) {
         // Entries with logit below −(40 + 2 ln N) are set to exactly 0 without calling exp: the
@@ -114,7 +172,7 @@ public final class SoftSort {
         // less than N²·e^{−40−2 ln N}·(peak)⁻¹… ≤ e^{−40} ≈ 4e-18 relative, far below one rounding.
         // At small τ most of the row is such entries: the row becomes exactly sparse (Soft-OMP's
         // B column then touches few columns of A) and costs few exponentials.
-        double limit = Math.min(UNDERFLOW, TRUNCATION + 2 * Math.log(n)) * tau;
+        double limit = truncationLimit(n, tau);
         double sum = 0;
         for (int j = 0; j < n; j++) {
             double d = Math.abs(scores[j] - target);

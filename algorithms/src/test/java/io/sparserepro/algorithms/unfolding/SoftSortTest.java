@@ -128,4 +128,73 @@ class SoftSortTest {
         assertThrows(IllegalArgumentException.class, () -> SoftSort.rows(s, 3, 4, 1, new double[12], new int[4]));
         assertThrows(IllegalArgumentException.class, () -> SoftSort.topIndices(s, 4, 1, top));
     }
+
+    /**
+     * topIndices (one pass with insertion) against a full stable sort by decreasing score, on
+     * scores with many exact ties (values drawn from a few levels) and with −∞.
+     */
+    @Test
+    void topIndicesAreTheStableDecreasingOrder() {
+        UniformRandomProvider rng = Seeds.rng(5);
+        for (int trial = 0; trial < 200; trial++) {
+            int n = 1 + rng.nextInt(40);
+            double[] s = new double[n];
+            for (int j = 0; j < n; j++) {
+                s[j] = rng.nextInt(10) == 0 ? Double.NEGATIVE_INFINITY : rng.nextInt(6);
+            }
+            Integer[] order = new Integer[n];
+            for (int j = 0; j < n; j++) {
+                order[j] = j;
+            }
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(s[b], s[a])); // stable: ties keep index order
+            int r = 1 + rng.nextInt(n);
+            int[] top = new int[r];
+            SoftSort.topIndices(s, n, r, top);
+            for (int i = 0; i < r; i++) {
+                assertEquals(order[i], top[i], "trial " + trial + ", rank " + i);
+            }
+        }
+    }
+
+    /**
+     * compressedRows holds exactly the non-zero entries of rows, bit for bit, in column order:
+     * random scores, scores with ties, and τ from one-hot (1e-6) to dense (10).
+     */
+    @Test
+    void compressedRowsAreTheNonZeroEntriesOfRows() {
+        UniformRandomProvider rng = Seeds.rng(6);
+        for (int trial = 0; trial < 60; trial++) {
+            int n = 5 + rng.nextInt(200);
+            int r = 1 + rng.nextInt(Math.min(n, 12));
+            double[] s = new double[n];
+            for (int j = 0; j < n; j++) {
+                s[j] = trial % 3 == 0 ? rng.nextInt(8) * 0.01 : rng.nextDouble();
+            }
+            double tau = new double[] {1e-6, 1e-3, 1e-2, 0.1, 10}[trial % 5];
+            double[] dense = new double[r * n];
+            int[] top = new int[r];
+            SoftSort.rows(s, n, r, tau, dense, top);
+            int[] index = new int[r * n + 3];
+            double[] values = new double[r * n + 3];
+            int[] rowStart = new int[r + 2];
+            int[] compressedTop = new int[r];
+            int end = SoftSort.compressedRows(s, n, r, tau, compressedTop, new int[n], index, values, 3, rowStart, 1);
+            assertEquals(3, rowStart[1]);
+            assertEquals(end, rowStart[r + 1]);
+            for (int i = 0; i < r; i++) {
+                assertEquals(top[i], compressedTop[i]);
+                int k = rowStart[1 + i];
+                for (int j = 0; j < n; j++) {
+                    double p = dense[i * n + j];
+                    if (p != 0.0) {
+                        assertTrue(k < rowStart[2 + i], "entry " + j + " of row " + i + " missing");
+                        assertEquals(j, index[k]);
+                        assertEquals(p, values[k], 0.0);
+                        k++;
+                    }
+                }
+                assertEquals(rowStart[2 + i], k, "no extra entries in row " + i);
+            }
+        }
+    }
 }

@@ -190,24 +190,15 @@ public final class IhtNet implements UnrolledNetwork {
                 w.score[j] = Math.abs(weights[j]) * Math.sqrt(ur * ur + ui * ui);
             }
             System.arraycopy(w.score, 0, w.scores, nOffset, n);
-            SoftSort.rows(w.score, n, s, tau, w.rowScratch, w.topScratch);
-            // The mask summed in row order from 0, as SoftSort.columnSums does (same bits as Soft-IHT).
+            w.ensureRowCapacity(entries + s * n);
+            entries = SoftSort.compressedRows(w.score, n, s, tau, w.topScratch, w.candidates, w.rowIndex,
+                    w.rowValues, entries, w.rowStart, t * s);
+            System.arraycopy(w.topScratch, 0, w.top, t * s, s);
+            // The mask summed in row order from 0, as SoftSort.columnSums does (same bits as Soft-IHT:
+            // the entries skipped here are exact zeros).
             Arrays.fill(w.mask, nOffset, nOffset + n, 0.0);
-            for (int i = 0; i < s; i++) {
-                int row = t * s + i;
-                w.top[row] = w.topScratch[i];
-                w.rowStart[row] = entries;
-                int base = i * n;
-                for (int j = 0; j < n; j++) {
-                    double p = w.rowScratch[base + j];
-                    w.mask[nOffset + j] += p;
-                    if (p != 0.0) {
-                        w.rowIndex[entries] = j;
-                        w.rowValues[entries] = p;
-                        entries++;
-                    }
-                }
-                w.rowCount[row] = entries - w.rowStart[row];
+            for (int k = w.rowStart[t * s]; k < entries; k++) {
+                w.mask[nOffset + w.rowIndex[k]] += w.rowValues[k];
             }
             int count = 0;
             for (int j = 0; j < n; j++) {
@@ -242,6 +233,8 @@ public final class IhtNet implements UnrolledNetwork {
             int nOffset = t * n;
             int count = w.maskCount[t];
             // xᵗ⁺¹ = mask ⊙ u: g_u = mask·g_x, g_mask = Re(conj(g_x)·u); zero outside the mask's support.
+            Arrays.fill(w.gURe, 0.0); // the product A g_u below may read every column
+            Arrays.fill(w.gUIm, 0.0);
             for (int q = nOffset; q < nOffset + count; q++) {
                 int j = w.maskSupport[q];
                 double mask = w.mask[nOffset + j];
@@ -253,8 +246,8 @@ public final class IhtNet implements UnrolledNetwork {
             // mask = Σ_i P̃_i: every row receives g_mask.
             for (int i = 0; i < s; i++) {
                 int row = t * s + i;
-                SoftSortAdjoint.row(w.scores, nOffset, w.top[row], tau, w.rowIndex, w.rowStart[row], w.rowCount[row],
-                        w.rowValues, w.gMask, w.gScores);
+                SoftSortAdjoint.row(w.scores, nOffset, w.top[row], tau, w.rowIndex, w.rowStart[row],
+                        w.rowStart[row + 1] - w.rowStart[row], w.rowValues, w.gMask, w.gScores);
             }
             // s_j = |W_j|·|u_j|: to W and to u (every row's support lies in the mask's).
             for (int q = nOffset; q < nOffset + count; q++) {
@@ -283,7 +276,10 @@ public final class IhtNet implements UnrolledNetwork {
         }
     }
 
-    /** Per-thread buffers, sized once; every per-layer quantity the reverse pass reads. */
+    /**
+     * Per-thread buffers, sized once except the compressed rows, which grow (doubling) until they
+     * hold the densest sample seen; every per-layer quantity the reverse pass reads.
+     */
     static final class IhtWorkspace implements Workspace {
         final int m;
         final int n;
@@ -299,13 +295,12 @@ public final class IhtNet implements UnrolledNetwork {
         final double[] mask;        // L·N
         final int[] maskSupport;    // non-zero mask columns of layer t at t·N
         final int[] maskCount;      // L
-        final double[] rowScratch;  // s·N, the rows as SoftSort writes them
+        final int[] candidates;     // N, SoftSort's scratch
         final int[] topScratch;     // s
         final int[] top;            // L·s
-        final int[] rowStart;       // L·s, into rowIndex/rowValues
-        final int[] rowCount;       // L·s
-        final int[] rowIndex;       // compressed rows: at most L·s·N entries, a few per row at small τ
-        final double[] rowValues;
+        final int[] rowStart;       // L·s + 1: row (t, i) is [rowStart[t·s + i], rowStart[t·s + i + 1])
+        int[] rowIndex;             // compressed rows: at most L·s·N entries, a few per row at small τ
+        double[] rowValues;
         final double[] estimate;    // 2N
         final double[] gXRe;        // N
         final double[] gXIm;
@@ -329,13 +324,15 @@ public final class IhtNet implements UnrolledNetwork {
             mask = new double[layers * n];
             maskSupport = new int[layers * n];
             maskCount = new int[layers];
-            rowScratch = new double[sparsity * n];
+            candidates = new int[n];
             topScratch = new int[sparsity];
             top = new int[layers * sparsity];
-            rowStart = new int[layers * sparsity];
-            rowCount = new int[layers * sparsity];
-            rowIndex = new int[layers * sparsity * n];
-            rowValues = new double[layers * sparsity * n];
+            rowStart = new int[layers * sparsity + 1];
+            // Grown on demand (see ensureRowCapacity): L·s·N entries up front would be 0.9 MB at the
+            // paper's sizes but gigabytes for large N and s, while rows at small τ hold a few each.
+            int initial = (int) Math.min((long) layers * sparsity * n, (long) layers * sparsity * 32 + (long) sparsity * n);
+            rowIndex = new int[initial];
+            rowValues = new double[initial];
             estimate = new double[2 * n];
             gXRe = new double[n];
             gXIm = new double[n];
@@ -343,6 +340,14 @@ public final class IhtNet implements UnrolledNetwork {
             gUIm = new double[n];
             gMask = new double[n];
             gScores = new double[n];
+        }
+
+        void ensureRowCapacity(int needed) {
+            if (needed > rowIndex.length) {
+                int grown = (int) Math.min((long) layers * sparsity * n, Math.max(needed, 2L * rowIndex.length));
+                rowIndex = Arrays.copyOf(rowIndex, grown);
+                rowValues = Arrays.copyOf(rowValues, grown);
+            }
         }
     }
 }

@@ -162,16 +162,10 @@ public final class OmpNet implements UnrolledNetwork {
                 w.score[j] = Math.abs(weights[j]) * Math.sqrt(re * re + im * im);
             }
             System.arraycopy(w.score, 0, w.scores, nOffset, n);
-            w.top[t] = SoftSort.firstRow(w.score, n, tau, w.rows, nOffset);
-            int count = 0;
-            for (int j = 0; j < n; j++) {
-                double p = w.rows[nOffset + j];
-                if (p != 0.0) {
-                    w.support[nOffset + count] = j;
-                    w.supportValues[nOffset + count] = p;
-                    count++;
-                }
-            }
+            int end = SoftSort.compressedRows(w.score, n, 1, tau, w.topScratch, w.candidates, w.support,
+                    w.supportValues, nOffset, w.rowStart, 0);
+            w.top[t] = w.topScratch[0];
+            int count = end - nOffset;
             w.supportCount[t] = count;
             a.applyCompressedReal(w.support, w.supportValues, nOffset, count, w.column);
             System.arraycopy(w.column, 0, w.columns, rOffset, 2 * m);
@@ -255,6 +249,8 @@ public final class OmpNet implements UnrolledNetwork {
             SoftSortAdjoint.row(w.scores, nOffset, w.top[t], tau, w.support, nOffset, count, w.supportValues,
                     w.gRow, w.gScores);
             // Scores s_j = |W_j|·|c_j|, c = Aᴴrᵗ: to W, and to c_j on the row's support.
+            Arrays.fill(w.gCorrRe, 0.0); // the product A g_c below may read every column
+            Arrays.fill(w.gCorrIm, 0.0);
             for (int q = nOffset; q < nOffset + count; q++) {
                 int j = w.support[q];
                 double re = w.corrRe[nOffset + j];
@@ -282,8 +278,10 @@ public final class OmpNet implements UnrolledNetwork {
         final double[] corrIm;
         final double[] score;         // N
         final double[] scores;        // L·N
-        final double[] rows;          // P, L·N (dense, as SoftSort writes it)
-        final int[] support;          // non-zero columns of row t at t·N
+        final int[] candidates;       // N, SoftSort's scratch
+        final int[] topScratch;       // 1
+        final int[] rowStart;         // 2
+        final int[] support;          // row t of P, compressed at t·N: its non-zero columns
         final double[] supportValues; // their values
         final int[] supportCount;
         final int[] top;
@@ -313,7 +311,9 @@ public final class OmpNet implements UnrolledNetwork {
             corrIm = new double[layers * n];
             score = new double[n];
             scores = new double[layers * n];
-            rows = new double[layers * n];
+            candidates = new int[n];
+            topScratch = new int[1];
+            rowStart = new int[2];
             support = new int[layers * n];
             supportValues = new double[layers * n];
             supportCount = new int[layers];
