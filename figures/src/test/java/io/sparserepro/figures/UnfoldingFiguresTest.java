@@ -19,7 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The unfolding figures draw from tiny committed fixtures without solving anything:
  * {@code unfolding-softsort.csv} (Fig. 1 experiment, 4 scores, τ ∈ {0.5, 0.05}, seed 7) and
  * {@code unfolding-fig2-summary.csv} (Fig. 2 experiment at m = 30, N = 60, s = 4, 3 trials,
- * 7 values of τ: the shape of the file, not the paper's numbers).
+ * 7 values of τ: the shape of the file, not the paper's numbers) and {@code unfolding-fig3/}
+ * (Fig. 3 experiment at N = 32, m = 12, hidden set 6, s = 3, 64/32/16 samples, 5 epochs, seed
+ * 11: the files of both networks).
  */
 class UnfoldingFiguresTest {
 
@@ -63,6 +65,45 @@ class UnfoldingFiguresTest {
         assertEquals(1, csv.stream().filter(l -> l.startsWith("a,\"OMP, σ=1e-03\""))
                 .map(l -> l.split(",")[4]).distinct().count(), "flat");
         assertEquals(7, csv.stream().filter(l -> l.startsWith("a,\"OMP, σ=1e-03\"")).count());
+    }
+
+    @Test
+    void figure3DrawsFourPanelsPerNetwork(@TempDir Path out) throws IOException {
+        Figure fig = FigureRegistry.defaults().get("unfolding-fig3");
+        FigureInputs both = FigureInputs.of("omp-net", fixture("unfolding-fig3/omp-net/summary.csv"))
+                .with("iht-net", fixture("unfolding-fig3/iht-net/summary.csv"));
+        List<Path> files = fig.draw(both, out, FigureOptions.DEFAULT);
+        BufferedImage png = ImageIO.read(files.get(0).toFile());
+        assertEquals(4 * UnfoldingFigure3.WIDTH, png.getWidth());
+        assertTrue(png.getHeight() > 2 * UnfoldingFigure3.HEIGHT, "two rows: " + png.getHeight());
+        List<String> csv = Files.readAllLines(files.get(files.size() - 1));
+        // Per network: 5 epochs × 2 curves + 2 reference lines, 32 oracle + 2 × 32 weight stems,
+        // 4 boxes × (box + whiskers).
+        assertEquals(1 + 2 * (5 * 2 + 2 + 32 + 2 * 32 + 4 * 2), csv.size());
+        assertTrue(csv.stream().anyMatch(l -> l.startsWith("IHT-Net box,IHT-Net,")), "the net's box");
+
+        List<Path> one = fig.draw(FigureInputs.of("omp-net", fixture("unfolding-fig3/omp-net/summary.csv")), out,
+                FigureOptions.DEFAULT);
+        assertEquals(4 * UnfoldingFigure3.WIDTH, ImageIO.read(one.get(0).toFile()).getWidth());
+    }
+
+    @Test
+    void figure3NamesWhatIsMissing(@TempDir Path dir) throws IOException {
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> new UnfoldingFigure3()
+                .draw(FigureInputs.empty(), dir, FigureOptions.DEFAULT));
+        assertTrue(none.getMessage().contains("omp-net"), none.getMessage());
+        Path run = dir.resolve("run");
+        Files.createDirectories(run);
+        Files.copy(fixture("unfolding-fig3/omp-net/summary.csv"), run.resolve("summary.csv"));
+        IOException missing = assertThrows(IOException.class, () -> new UnfoldingFigure3().draw(
+                FigureInputs.of("omp-net", run.resolve("summary.csv")), dir, FigureOptions.DEFAULT));
+        assertTrue(missing.getMessage().contains("losses.csv"), missing.getMessage());
+        Files.copy(fixture("unfolding-fig3/omp-net/losses.csv"), run.resolve("losses.csv"));
+        Files.copy(fixture("unfolding-fig3/omp-net/errors.csv"), run.resolve("errors.csv"));
+        Files.writeString(run.resolve("weights.csv"), "index,hidden,oracle,learned,frequency\n0,1,1.0,x,0.5\n");
+        IOException bad = assertThrows(IOException.class, () -> new UnfoldingFigure3().draw(
+                FigureInputs.of("omp-net", run.resolve("summary.csv")), dir, FigureOptions.DEFAULT));
+        assertTrue(bad.getMessage().contains("line 2"), bad.getMessage());
     }
 
     @Test
