@@ -117,18 +117,19 @@ public final class UnfoldingFigure3 implements Figure {
         double[] x = epochs.stream().mapToDouble(Fig3Results.Epoch::epoch).toArray();
         double[] train = epochs.stream().mapToDouble(Fig3Results.Epoch::trainingLoss).toArray();
         double[] val = epochs.stream().mapToDouble(Fig3Results.Epoch::validationLoss).toArray();
-        line(chart, net + " (training)", x, train, TRAINING, null);
-        line(chart, net + " (validation)", x, val, VALIDATION, null);
+        // Short legend names (the title names the net): four entries fit in one row below the plot.
+        line(chart, "training", x, train, TRAINING, null);
+        line(chart, "validation", x, val, VALIDATION, null);
         for (int i = 0; i < x.length; i++) {
-            plotted.add(PlottedPoint.of(panel, net + " (training)", x[i], train[i]));
-            plotted.add(PlottedPoint.of(panel, net + " (validation)", x[i], val[i]));
+            plotted.add(PlottedPoint.of(panel, "training", x[i], train[i]));
+            plotted.add(PlottedPoint.of(panel, "validation", x[i], val[i]));
         }
         double[] ends = {x[0], x[x.length - 1]};
         Fig3Results.Summary best = require(validation, net, folder);
         Fig3Results.Summary base = require(validation, plain, folder);
         BasicStroke dashed = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                 new float[] {7f, 4f}, 0f);
-        line(chart, net + " (selected)", ends, new double[] {best.mse(), best.mse()}, NET, dashed);
+        line(chart, "selected", ends, new double[] {best.mse(), best.mse()}, NET, dashed);
         line(chart, plain, ends, new double[] {base.mse(), base.mse()}, PLAIN, dashed);
         // Whole decades at both ends: XChart labels only decades, and a curve spanning less than one
         // would otherwise get no tick label at all.
@@ -140,7 +141,7 @@ public final class UnfoldingFigure3 implements Figure {
         }
         chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(low))));
         chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(high))));
-        plotted.add(PlottedPoint.of(panel, net + " (selected)", ends[1], best.mse()));
+        plotted.add(PlottedPoint.of(panel, "selected", ends[1], best.mse()));
         plotted.add(PlottedPoint.of(panel, plain, ends[1], base.mse()));
         return chart;
     }
@@ -158,10 +159,13 @@ public final class UnfoldingFigure3 implements Figure {
     private static XYChart learnedPanel(Path folder, String net, List<PlottedPoint> plotted) throws IOException {
         List<Fig3Results.Weight> weights = Fig3Results.readWeights(folder);
         XYChart chart = chart(net + ": initial and learned weights", "index j", "w_j, |W_j|");
-        double[] ones = new double[weights.size()];
-        Arrays.fill(ones, 1.0);
         double[] learned = weights.stream().mapToDouble(w -> Math.abs(w.learned())).toArray();
-        stems(chart, "initial (ones)", ones, new Color(120, 160, 220), net + " initial", plotted);
+        // The initial weights are all ones: one line says it (256 stems of height 1 said it slowly).
+        line(chart, "initial (ones)", new double[] {0, learned.length - 1}, new double[] {1, 1},
+                new Color(90, 130, 200), new BasicStroke(2.2f));
+        for (int j = 0; j < learned.length; j++) {
+            plotted.add(PlottedPoint.of(net + " initial", "initial (ones)", j, 1.0));
+        }
         stems(chart, "|W| learned", learned, LEARNED, net + " learned", plotted);
         chart.getStyler().setYAxisMin(0.0);
         return chart;
@@ -259,25 +263,32 @@ public final class UnfoldingFigure3 implements Figure {
         return sorted[i] + (at - i) * (sorted[j] - sorted[i]);
     }
 
-    /** Stems at every index: one polyline going 0 → w_j → 0 at each j (the baseline joins them), dots on top. */
+    /**
+     * Stems: one polyline along the baseline that goes up to w_j and back at every non-zero
+     * entry, a dot on each top; zero entries are the baseline itself.
+     */
     private static void stems(XYChart chart, String name, double[] w, Color color, String panel,
                               List<PlottedPoint> plotted) {
         int n = w.length;
-        double[] x = new double[3 * n];
-        double[] y = new double[3 * n];
+        List<double[]> path = new ArrayList<>();
+        path.add(new double[] {0, 0});
+        List<double[]> tops = new ArrayList<>();
         for (int j = 0; j < n; j++) {
-            x[3 * j] = j;
-            x[3 * j + 1] = j;
-            x[3 * j + 2] = j;
-            y[3 * j + 1] = w[j];
             plotted.add(PlottedPoint.of(panel, name, j, w[j]));
+            if (w[j] != 0) {
+                path.add(new double[] {j, 0});
+                path.add(new double[] {j, w[j]});
+                path.add(new double[] {j, 0});
+                tops.add(new double[] {j, w[j]});
+            }
         }
-        hidden(chart, name + " stems", x, y, color, 1f);
-        double[] idx = new double[n];
-        for (int j = 0; j < n; j++) {
-            idx[j] = j;
-        }
-        XYSeries dots = chart.addSeries(name, idx, w);
+        path.add(new double[] {n - 1, 0});
+        hidden(chart, name + " stems", path.stream().mapToDouble(p -> p[0]).toArray(),
+                path.stream().mapToDouble(p -> p[1]).toArray(), color, 1f);
+        double[] idx = tops.stream().mapToDouble(p -> p[0]).toArray();
+        double[] top = tops.stream().mapToDouble(p -> p[1]).toArray();
+        XYSeries dots = chart.addSeries(name, idx.length == 0 ? new double[] {0} : idx,
+                top.length == 0 ? new double[] {0} : top);
         dots.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         dots.setMarker(SeriesMarkers.CIRCLE);
         dots.setMarkerColor(color);

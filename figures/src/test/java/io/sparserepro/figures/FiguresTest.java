@@ -132,7 +132,7 @@ class FiguresTest {
         assertEquals(Set.of("sea-fig2", "sea-fig1-left", "sea-fig1", "sea-fig3", "sea-fig4", "sea-deconv-near-misses",
                 "sea-deconv-separation", "sea-deconv-wrong-k", "sea-deconv-noise", "sea-deconv-gaussian-amplitudes",
                 "sea-deconv-budget", "sea-deconv-work", "sea-deconv-exploration", "els-regression", "unfolding-fig1",
-                "unfolding-fig2"), r.ids());
+                "unfolding-fig2", "unfolding-fig3"), r.ids());
         for (Figure f : r.figures()) {
             assertTrue(!f.caption().isBlank() && !f.title().isBlank() && !f.inputs().isEmpty(), f.id());
         }
