@@ -147,4 +147,38 @@ class NetworkGradientTest {
                 Arguments.of("iht", true, 20L, 128),
                 Arguments.of("iht", false, 21L, 128));
     }
+
+    /**
+     * More OMP-Net layers than rows: from layer m + 1 on, B has more columns than rows, the
+     * forward's least squares is rank-deficient (minimum norm, as gelsy) and the reverse pass
+     * takes the pseudo-inverse path. The forward must still be Soft-OMP's and the gradient must
+     * match central differences (tolerance as for the smooth cases: the loss is smooth while
+     * the rank stays m, which a perturbation of W cannot change).
+     */
+    @org.junit.jupiter.api.Test
+    void moreLayersThanRowsTakeTheRankDeficientPath() {
+        int n = 16;
+        int m = 6;
+        ComplexDenseMatrix a = NetworkInstances.gaussian(m, n, true, Seeds.rng(90));
+        ComplexProblem p = NetworkInstances.problem(a, 2, 1e-2, true, 91);
+        OmpNet net = new OmpNet(a, new OmpNet.Options(m + 2, 0.2));
+        double[] target = NetworkInstances.target(p);
+        double[] weights = NetworkInstances.signedWeights(n, 92);
+        double[] estimate = new double[2 * n];
+        OmpNet.OmpWorkspace ws = (OmpNet.OmpWorkspace) net.newWorkspace();
+        net.forward(p.observations(), weights, ws, estimate);
+        assertTrue(ws.ranks[m + 1] < m + 2, "rank-deficient last layer: rank " + ws.ranks[m + 1]);
+        double[] expected = new io.sparserepro.algorithms.unfolding.SoftOmp(
+                io.sparserepro.algorithms.unfolding.SoftOmp.Options.defaults().withTau(0.2).withIterations(m + 2))
+                .solve(p, weights, null).estimate();
+        assertTrue(maxAbsDifference(expected, estimate) < 1e-10 * maxAbs(expected), "forward is Soft-OMP's");
+        double[] gradient = new double[n];
+        net.lossAndGradient(p.observations(), target, weights, ws, gradient);
+        double[] fd = centralDifferences(net, p.observations(), target, weights, SMOOTH_H);
+        double scale = Math.max(maxAbs(fd), maxAbs(gradient));
+        assertTrue(scale > 1e-3, "gradient scale " + scale);
+        double error = maxAbsDifference(gradient, fd) / scale;
+        System.out.printf("omp layers > m: |g|=%.3e relerr=%.2e%n", scale, error);
+        assertTrue(error < SMOOTH_TOLERANCE, "relative error " + error + " (scale " + scale + ")");
+    }
 }
