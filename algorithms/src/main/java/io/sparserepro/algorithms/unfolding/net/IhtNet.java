@@ -1,5 +1,6 @@
 package io.sparserepro.algorithms.unfolding.net;
 
+import io.sparserepro.algorithms.options.Option;
 import io.sparserepro.algorithms.unfolding.SoftSort;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.complex.ComplexLinearOperator;
@@ -36,7 +37,15 @@ public final class IhtNet implements UnrolledNetwork {
      * @param sparsity s, the number of softsort rows summed into the mask (the paper: 10); at most N,
      *                 checked when the network is built on an operator
      */
-    public record Options(int layers, double step, double tau, int sparsity) {
+    public record Options(
+            @Option(value = "unrolled Soft-IHT layers (no early stop)", origin = Option.Origin.PAPER,
+                    source = "Deep greedy unfolding, Fig. 3 / models/nnet_module.py: 30 layers") int layers,
+            @Option(value = "step η of u = x + η Aᴴ(y − A x)", origin = Option.Origin.PAPER,
+                    source = "Deep greedy unfolding, Fig. 3: η = 0.5") double step,
+            @Option(value = "softsort temperature τ (> 0); smaller is closer to IHT but passes less gradient",
+                    origin = Option.Origin.PAPER, source = "Deep greedy unfolding, Fig. 3: τ = 1e-3") double tau,
+            @Option(value = "s, the softsort rows summed into the mask (the sparsity IHT keeps)",
+                    origin = Option.Origin.PAPER, source = "Deep greedy unfolding, Fig. 3: s = 10") int sparsity) {
         public Options {
             if (layers < 1) {
                 throw new IllegalArgumentException("layers must be at least 1: " + layers);
@@ -262,16 +271,15 @@ public final class IhtNet implements UnrolledNetwork {
                 break; // x⁰ = 0 is constant
             }
             // u = x + η Aᴴ(y − A x): g_x = g_u − η AᴴA g_u, g_u non-zero only on the mask's support.
+            // Layer t−1 reads g_x only on its own mask's support (xᵗ = mask ⊙ u there, 0 elsewhere).
+            int below = (t - 1) * n;
+            int belowCount = w.maskCount[t - 1];
             a.applySparse(w.maskSupport, nOffset, count, w.gURe, w.gUIm, w.residual);
-            a.adjoint(w.residual, 0, w.gXRe, w.gXIm, 0);
-            for (int j = 0; j < n; j++) {
-                w.gXRe[j] *= -eta;
-                w.gXIm[j] *= -eta;
-            }
-            for (int q = nOffset; q < nOffset + count; q++) {
+            a.adjointAt(w.maskSupport, below, belowCount, w.residual, w.gXRe, w.gXIm);
+            for (int q = below; q < below + belowCount; q++) {
                 int j = w.maskSupport[q];
-                w.gXRe[j] += w.gURe[j];
-                w.gXIm[j] += w.gUIm[j];
+                w.gXRe[j] = w.gURe[j] - eta * w.gXRe[j];
+                w.gXIm[j] = w.gUIm[j] - eta * w.gXIm[j];
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.sparserepro.algorithms.unfolding.net;
 
+import io.sparserepro.algorithms.options.Option;
 import io.sparserepro.algorithms.unfolding.SoftSort;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.complex.ComplexLinearOperator;
@@ -36,7 +37,11 @@ public final class OmpNet implements UnrolledNetwork {
      * @param layers unrolled Soft-OMP layers (the paper: s = 10)
      * @param tau    softsort temperature τ &gt; 0 (the paper: 1e-3)
      */
-    public record Options(int layers, double tau) {
+    public record Options(
+            @Option(value = "unrolled Soft-OMP layers (one softsort row each, no early stop)", origin = Option.Origin.PAPER,
+                    source = "Deep greedy unfolding, Fig. 3 / models/nnet_module.py: s = 10 layers") int layers,
+            @Option(value = "softsort temperature τ (> 0); smaller is closer to OMP but passes less gradient",
+                    origin = Option.Origin.PAPER, source = "Deep greedy unfolding, Fig. 3: τ = 1e-3") double tau) {
         public Options {
             if (layers < 1) {
                 throw new IllegalArgumentException("layers must be at least 1: " + layers);

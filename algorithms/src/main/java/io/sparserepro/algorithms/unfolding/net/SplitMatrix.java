@@ -66,6 +66,35 @@ final class SplitMatrix {
     }
 
     /**
+     * (Aᴴ r)_j for the columns j in {@code index[indexOffset..indexOffset+count)} only, into
+     * {@code outRe[j], outIm[j]} (other entries untouched): O(count·m), for a reverse pass that
+     * needs the gradient only where the next layer down uses it. Above N/8 columns the full
+     * vectorised product is cheaper and is used instead (then every entry is written).
+     */
+    void adjointAt(int[] index, int indexOffset, int count, double[] r, double[] outRe, double[] outIm) {
+        int n = cols;
+        if (count > n / DENSE_FRACTION) {
+            adjoint(r, 0, outRe, outIm, 0);
+            return;
+        }
+        for (int k = 0; k < count; k++) {
+            int j = index[indexOffset + k];
+            double sr = 0;
+            double si = 0;
+            for (int i = 0; i < rows; i++) {
+                double a = re[i * n + j];
+                double b = im[i * n + j];
+                double rr = r[2 * i];
+                double ri = r[2 * i + 1];
+                sr += a * rr + b * ri;
+                si += a * ri - b * rr;
+            }
+            outRe[j] = sr;
+            outIm[j] = si;
+        }
+    }
+
+    /**
      * out (interleaved, 2m) = Σ_k A[:, index[k]]·(xRe + i·xIm)[index[k]] over k &lt; count: the
      * product with a vector that is zero outside {@code index} — {@code xRe} and {@code xIm}
      * must hold 0 at every other column (the dense path reads them all).
