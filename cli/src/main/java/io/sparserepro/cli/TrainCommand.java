@@ -2,6 +2,7 @@ package io.sparserepro.cli;
 
 import io.sparserepro.algorithms.unfolding.net.EpochRecord;
 import io.sparserepro.algorithms.unfolding.net.TrainingListener;
+import io.sparserepro.algorithms.unfolding.net.TrainingRecipe;
 import io.sparserepro.experiments.Mode;
 import io.sparserepro.experiments.ProgressListener;
 import io.sparserepro.experiments.unfolding.Fig3Experiment;
@@ -54,13 +55,17 @@ final class TrainCommand implements Callable<Integer> {
             + "(default: 2025)")
     Long seed;
 
+    @Option(names = "--authors-selection", description = "select the checkpoint as the authors do (best validation "
+            + "MSE among every 10th epoch) instead of after every epoch")
+    boolean authorsSelection;
+
     @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all cores); the "
             + "weights do not depend on it")
     Integer threads;
 
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
             description = "results folder (default: ${DEFAULT-VALUE}); the run goes to "
-                    + "DIR/unfolding/fig3-<quick|full>/<network>[-<epochs>ep-seed<S>]")
+                    + "DIR/unfolding/fig3-<quick|full>/<network>[-<epochs>ep-seed<S>[-every10]]")
     Path results;
 
     @Option(names = "--weights-out", paramLabel = "FILE", description = "also copy the trained weights here")
@@ -89,11 +94,15 @@ final class TrainCommand implements Callable<Integer> {
         if (seed != null) {
             run = run.withSeed(seed);
         }
+        if (authorsSelection) {
+            run = run.withSelection(TrainingRecipe.SelectionRule.BEST_VALIDATION_EVERY_10_EPOCHS);
+        }
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (workers < 1) {
             throw new IllegalArgumentException("--threads must be at least 1: " + workers);
         }
-        String name = run.equals(base) ? net.id() : net.id() + "-" + run.epochs() + "ep-seed" + run.seed();
+        String name = run.equals(base) ? net.id() : net.id() + "-" + run.epochs() + "ep-seed" + run.seed()
+                + (authorsSelection ? "-every10" : "");
         Path folder = Fig3Runs.folder(results, mode).resolve(name);
         PrintWriter out = spec.commandLine().getOut();
         Fig3Experiment.Outcome outcome = Fig3Runs.train(run, folder, workers, context, spec.commandLine().getErr());

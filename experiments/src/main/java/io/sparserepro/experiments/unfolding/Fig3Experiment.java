@@ -62,10 +62,10 @@ public final class Fig3Experiment {
                 spec.sparsity()));
     }
 
-    /** The training recipe of {@code spec}: the paper's, with the spec's epochs, decay and seed. */
+    /** The training recipe of {@code spec}: the paper's, with the spec's epochs, decay, seed and selection rule. */
     public static TrainingRecipe recipe(Fig3Spec spec) {
         return TrainingRecipe.paper().withEpochs(spec.epochs()).withDecay(spec.decayEvery(), 0.5)
-                .withSeed(spec.seed());
+                .withSeed(spec.seed()).withSelection(spec.selection());
     }
 
     /**

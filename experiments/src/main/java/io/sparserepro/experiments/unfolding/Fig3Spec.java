@@ -1,5 +1,6 @@
 package io.sparserepro.experiments.unfolding;
 
+import io.sparserepro.algorithms.unfolding.net.TrainingRecipe;
 import io.sparserepro.core.Checks;
 import io.sparserepro.experiments.Mode;
 
@@ -24,10 +25,12 @@ import io.sparserepro.experiments.Mode;
  * @param epochs         training epochs (paper 1000)
  * @param decayEvery     epochs between learning-rate halvings (paper 500)
  * @param seed           master seed of the data (see {@link Fig3Data}) and of the shuffling
+ * @param selection      the checkpoint-selection rule (the authors': every 10 epochs; default:
+ *                       after every epoch, a finer version of the same rule)
  */
 public record Fig3Spec(Network network, int cols, int rows, int hiddenSize, int sparsity, double sigma,
                        int trainingSize, int validationSize, int testSize, int layers, double tau, double step,
-                       int epochs, int decayEvery, long seed) {
+                       int epochs, int decayEvery, long seed, TrainingRecipe.SelectionRule selection) {
 
     /** The two networks of Fig. 3. */
     public enum Network {
@@ -81,14 +84,17 @@ public record Fig3Spec(Network network, int cols, int rows, int hiddenSize, int 
         Checks.requirePositive("step", step);
         Checks.requirePositive("epochs", epochs);
         Checks.requirePositive("decayEvery", decayEvery);
+        Checks.requireNonNull("selection", selection);
     }
 
     /** The paper's setting for {@code network}, with a 512-sample test set; master seed 2025. */
     public static Fig3Spec paper(Network network) {
         Checks.requireNonNull("network", network);
         return network == Network.OMP_NET
-                ? new Fig3Spec(network, 256, 20, 20, 10, 1e-3, 1024, 512, 512, 10, 1e-3, 0.5, 1000, 500, 2025)
-                : new Fig3Spec(network, 256, 36, 20, 10, 1e-3, 1024, 512, 512, 30, 1e-3, 0.5, 1000, 500, 2025);
+                ? new Fig3Spec(network, 256, 20, 20, 10, 1e-3, 1024, 512, 512, 10, 1e-3, 0.5, 1000, 500, 2025,
+                TrainingRecipe.SelectionRule.BEST_VALIDATION_EVERY_EPOCH)
+                : new Fig3Spec(network, 256, 36, 20, 10, 1e-3, 1024, 512, 512, 30, 1e-3, 0.5, 1000, 500, 2025,
+                TrainingRecipe.SelectionRule.BEST_VALIDATION_EVERY_EPOCH);
     }
 
     /**
@@ -102,21 +108,26 @@ public record Fig3Spec(Network network, int cols, int rows, int hiddenSize, int 
 
     public Fig3Spec withEpochs(int value, int decay) {
         return new Fig3Spec(network, cols, rows, hiddenSize, sparsity, sigma, trainingSize, validationSize, testSize,
-                layers, tau, step, value, decay, seed);
+                layers, tau, step, value, decay, seed, selection);
     }
 
     public Fig3Spec withSizes(int training, int validation, int test) {
         return new Fig3Spec(network, cols, rows, hiddenSize, sparsity, sigma, training, validation, test, layers, tau,
-                step, epochs, decayEvery, seed);
+                step, epochs, decayEvery, seed, selection);
     }
 
     public Fig3Spec withProblem(int n, int m, int hidden, int s, int layerCount) {
         return new Fig3Spec(network, n, m, hidden, s, sigma, trainingSize, validationSize, testSize, layerCount, tau,
-                step, epochs, decayEvery, seed);
+                step, epochs, decayEvery, seed, selection);
+    }
+
+    public Fig3Spec withSelection(TrainingRecipe.SelectionRule value) {
+        return new Fig3Spec(network, cols, rows, hiddenSize, sparsity, sigma, trainingSize, validationSize, testSize,
+                layers, tau, step, epochs, decayEvery, seed, value);
     }
 
     public Fig3Spec withSeed(long value) {
         return new Fig3Spec(network, cols, rows, hiddenSize, sparsity, sigma, trainingSize, validationSize, testSize,
-                layers, tau, step, epochs, decayEvery, value);
+                layers, tau, step, epochs, decayEvery, value, selection);
     }
 }
