@@ -48,7 +48,7 @@ final class TrainCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     ExperimentOptions.Size size;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "epochs (default: the paper's 1000; --quick: 40)")
+    @Option(names = "--epochs", paramLabel = "N", description = "epochs (default: the paper's 1000; --quick: 150 for omp-net, 40 for iht-net)")
     Integer epochs;
 
     @Option(names = "--seed", paramLabel = "S", description = "master seed of the data and the shuffling "
