@@ -181,4 +181,53 @@ class NetworkGradientTest {
         System.out.printf("omp layers > m: |g|=%.3e relerr=%.2e%n", scale, error);
         assertTrue(error < SMOOTH_TOLERANCE, "relative error " + error + " (scale " + scale + ")");
     }
+
+    /**
+     * The paper's sizes and operator (partial DFT N = 256; OMP-Net m = 20 with 10 layers, IHT-Net
+     * m = 36, s = 10, 30 layers, η = 0.5) at τ = 0.01, on 24 coordinates: the 20 of the hidden
+     * set (where the gradient is large) and 4 others. τ = 0.01 keeps the rows soft enough for a
+     * gradient on the support. Step: OMP-Net's loss here has a large third derivative — the
+     * difference to the analytic gradient measured 4e-3, 4e-5, 4e-7 relative at h = 1e-5, 1e-6,
+     * 1e-7, the h² law of the truncation term (a wrong gradient would not shrink) and 3e-8 at
+     * 1e-8 where round-off starts — so h = 1e-7, with the smooth cases' tolerance 1e-5.
+     */
+    @org.junit.jupiter.api.Test
+    void gradientMatchesCentralDifferencesAtThePapersSizes() {
+        for (String kind : new String[] {"omp", "iht"}) {
+            int m = kind.equals("omp") ? 20 : 36;
+            int[] rows = io.sparserepro.core.complex.PartialDft.sampleRows(256, m, Seeds.rng(95));
+            io.sparserepro.core.complex.ComplexLinearOperator a = io.sparserepro.core.complex.PartialDft.fast(256, rows);
+            org.apache.commons.rng.UniformRandomProvider rng = Seeds.rng(96);
+            int[] hidden = io.sparserepro.core.complex.ComplexProblems.hiddenSet(256, 20, rng);
+            ComplexProblem p = io.sparserepro.core.complex.ComplexProblems.structured(a, hidden, 10, 1e-3, rng);
+            UnrolledNetwork net = kind.equals("omp") ? new OmpNet(a, OmpNet.Options.paper().withTau(0.01))
+                    : new IhtNet(a, IhtNet.Options.paper().withTau(0.01));
+            double[] target = NetworkInstances.target(p);
+            double[] weights = NetworkInstances.signedWeights(256, 97);
+            double[] gradient = new double[256];
+            net.lossAndGradient(p.observations(), target, weights, net.newWorkspace(), gradient);
+            int[] coordinates = java.util.Arrays.copyOf(hidden, 24);
+            coordinates[20] = 0;
+            coordinates[21] = 77;
+            coordinates[22] = 128;
+            coordinates[23] = 255;
+            UnrolledNetwork.Workspace ws = net.newWorkspace();
+            double worst = 0;
+            double scale = 0;
+            double h = 1e-7;
+            for (int j : coordinates) {
+                double[] w = weights.clone();
+                w[j] = weights[j] + h;
+                double plus = net.loss(p.observations(), target, w, ws);
+                w[j] = weights[j] - h;
+                double minus = net.loss(p.observations(), target, w, ws);
+                double fd = (plus - minus) / (2 * h);
+                worst = Math.max(worst, Math.abs(fd - gradient[j]));
+                scale = Math.max(scale, Math.max(Math.abs(fd), Math.abs(gradient[j])));
+            }
+            assertTrue(scale > 1e-4, kind + ": gradient scale " + scale);
+            System.out.printf("%s at the paper's sizes, tau=0.01: |g|=%.3e relerr=%.2e%n", kind, scale, worst / scale);
+            assertTrue(worst < SMOOTH_TOLERANCE * scale, kind + ": relative error " + worst / scale);
+        }
+    }
 }
