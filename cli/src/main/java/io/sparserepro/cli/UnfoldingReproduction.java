@@ -220,9 +220,10 @@ final class UnfoldingReproduction {
                 + "validation set, so the net's validation MSE is optimistic: the test set (drawn like the others, "
                 + "never used in training or selection) gives the honest figure. *W-X (learned)* runs the plain "
                 + "(hard) algorithm with the learned weights; *(frequency)* uses w_j = how often j is in the support "
-                + "of a training target (normalised to max 1), a baseline that needs no training. The paper reports "
-                + "nets about two orders of magnitude below the plain algorithms in validation MSE, approaching the "
-                + "oracle.\n\n");
+                + "of a training target (normalised to max 1), a baseline that needs no training. The validation loss of "
+                + "an epoch is the whole validation set's with the epoch's final weights (the authors log a running "
+                + "mean over validation batches during the epoch). The paper reports nets about two orders of "
+                + "magnitude below the plain algorithms in validation MSE, approaching the oracle.\n\n");
     }
 
     /** Validation and test MSE and median relative error per algorithm. */
