@@ -215,14 +215,18 @@ public final class Trainer {
                 }
                 completed = epoch;
                 events.epochFinished(record, recipe.epochs());
-                stopped = epoch < recipe.epochs() && (stopRequested.getAsBoolean()
-                        || Thread.currentThread().isInterrupted());
+                // Cleared while the checkpoint is written (an interrupt closes a file channel mid-write), set again below.
+                boolean interrupted = Thread.interrupted();
+                stopped = epoch < recipe.epochs() && (stopRequested.getAsBoolean() || interrupted);
                 if (checkpointFile != null && (epoch % recipe.checkpointEvery() == 0 || epoch == recipe.epochs()
                         || stopped)) {
                     writeCheckpoint(checkpointFile, new TrainingCheckpoint(network.name(), n, configuration,
                             operatorFingerprint, nTrain, valid.size(), dataFingerprint, recipe, epoch, weights,
                             optimizer.state(), initialLoss, bestEpoch, bestLoss, bestWeights, history), history);
                     events.checkpointWritten(checkpointFile, epoch);
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
                 }
                 if (stopped) {
                     LOG.log(System.Logger.Level.INFO, "training of " + network.name() + " stopped after epoch "

@@ -119,6 +119,31 @@ class TrainerTest {
     }
 
     @Test
+    void anInterruptStopsAfterTheEpochWithACheckpoint() {
+        TrainingOutcome straight = new Trainer(1).train(NET, TRAIN, VALID, RECIPE, null, null);
+        Path ck = dir.resolve("interrupted");
+        TrainingOutcome stopped;
+        try {
+            stopped = new Trainer(3).train(NET, TRAIN, VALID, RECIPE, ck, new TrainingListener() {
+                @Override
+                public void epochFinished(EpochRecord record, int epochs) {
+                    if (record.epoch() == 3) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
+        } finally {
+            Thread.interrupted();
+        }
+        assertFalse(stopped.finished());
+        assertEquals(3, stopped.epochsCompleted());
+        TrainingOutcome rest = new Trainer(2).train(NET, TRAIN, VALID, RECIPE, ck, null);
+        assertEquals(3, rest.resumedFromEpoch());
+        assertSameTraining(straight, rest);
+    }
+
+    @Test
     void damagedCheckpointIsSetAsideAndTrainingStartsOver() throws IOException {
         TrainingOutcome straight = new Trainer(1).train(NET, TRAIN, VALID, RECIPE, null, null);
         for (String damage : List.of("truncate", "flip", "garbage")) {
