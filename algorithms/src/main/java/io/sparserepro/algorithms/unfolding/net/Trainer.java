@@ -245,6 +245,33 @@ public final class Trainer {
         }
     }
 
+    /**
+     * The loss ‖Re x̂ − x‖₂² of every sample under fixed {@code weights}, in sample order (for
+     * test-set errors and box plots), computed on {@link #threads()} threads; the values do not
+     * depend on the thread count.
+     */
+    public double[] sampleLosses(UnrolledNetwork network, List<TrainingSample> samples, double[] weights) {
+        Checks.requireNonNull("network", network);
+        int n = network.parameters();
+        checkSamples("samples", samples, network.operator().rows(), n);
+        Checks.requireLength("weights", weights, n);
+        Checks.requireFinite("weights", weights);
+        List<TrainingSample> copy = List.copyOf(samples);
+        try (SampleEvaluator evaluator = new SampleEvaluator(network, threads, 1, copy.size())) {
+            return evaluator.losses(copy, weights);
+        }
+    }
+
+    /** The mean of {@link #sampleLosses} (summed in sample order): the validation loss of {@code weights}. */
+    public double meanLoss(UnrolledNetwork network, List<TrainingSample> samples, double[] weights) {
+        double[] losses = sampleLosses(network, samples, weights);
+        double sum = 0;
+        for (double l : losses) {
+            sum += l;
+        }
+        return sum / losses.length;
+    }
+
     private static double validationLoss(SampleEvaluator evaluator, List<TrainingSample> valid, double[] weights) {
         try {
             return evaluator.meanLoss(valid, weights);

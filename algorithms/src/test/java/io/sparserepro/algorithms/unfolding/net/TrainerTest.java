@@ -295,6 +295,27 @@ class TrainerTest {
     }
 
     @Test
+    void evaluationMatchesTheValidationLossAndASequentialSum() {
+        TrainingOutcome o = new Trainer(1).train(NET, TRAIN, VALID, RECIPE.withEpochs(3), null, null);
+        double[] losses = new Trainer(3).sampleLosses(NET, VALID, o.finalWeights());
+        UnrolledNetwork.Workspace ws = NET.newWorkspace();
+        double sum = 0;
+        for (int i = 0; i < VALID.size(); i++) {
+            TrainingSample s = VALID.get(i);
+            assertEquals(NET.loss(s.observations(), s.target(), o.finalWeights(), ws), losses[i], 0.0);
+            sum += losses[i];
+        }
+        assertEquals(sum / VALID.size(), new Trainer(2).meanLoss(NET, VALID, o.finalWeights()), 0.0);
+        assertEquals(o.history().get(2).validationLoss(), new Trainer(2).meanLoss(NET, VALID, o.finalWeights()), 0.0);
+        assertMessage("weights must have length 32", () -> new Trainer(1).meanLoss(NET, VALID, new double[3]));
+        assertMessage("samples must hold at least one sample", () -> new Trainer(1).meanLoss(NET, List.of(),
+                o.finalWeights()));
+        double[] nan = o.finalWeights().clone();
+        nan[1] = Double.NaN;
+        assertMessage("weights must be finite", () -> new Trainer(1).sampleLosses(NET, VALID, nan));
+    }
+
+    @Test
     void permutationIsAPureFunctionOfSeedAndEpoch() {
         int[] a = Trainer.permutation(5, 3, 50);
         assertArrayEquals(a, Trainer.permutation(5, 3, 50));
