@@ -83,18 +83,31 @@ final class SampleEvaluator implements AutoCloseable {
     double meanLoss(List<TrainingSample> samples, double[] weights) {
         int size = samples.size();
         double[] out = size <= losses.length ? losses : new double[size];
-        forEach(size, (i, ws) -> {
-            TrainingSample s = samples.get(i);
-            out[i] = network.loss(s.observations(), s.target(), weights, ws);
-        });
+        fillLosses(samples, weights, out);
         double sum = 0;
         for (int i = 0; i < size; i++) {
-            if (!Double.isFinite(out[i])) {
-                throw new NonFiniteException(i, "loss", out[i]);
-            }
             sum += out[i];
         }
         return sum / size;
+    }
+
+    /** Every sample's loss with fixed weights, in a new array. */
+    double[] losses(List<TrainingSample> samples, double[] weights) {
+        double[] out = new double[samples.size()];
+        fillLosses(samples, weights, out);
+        return out;
+    }
+
+    private void fillLosses(List<TrainingSample> samples, double[] weights, double[] out) {
+        forEach(samples.size(), (i, ws) -> {
+            TrainingSample s = samples.get(i);
+            out[i] = network.loss(s.observations(), s.target(), weights, ws);
+        });
+        for (int i = 0; i < samples.size(); i++) {
+            if (!Double.isFinite(out[i])) {
+                throw new NonFiniteException(i, "loss", out[i]);
+            }
+        }
     }
 
     @FunctionalInterface

@@ -215,14 +215,18 @@ public final class Trainer {
                 }
                 completed = epoch;
                 events.epochFinished(record, recipe.epochs());
-                stopped = epoch < recipe.epochs() && (stopRequested.getAsBoolean()
-                        || Thread.currentThread().isInterrupted());
+                // Cleared while the checkpoint is written (an interrupt closes a file channel mid-write), set again below.
+                boolean interrupted = Thread.interrupted();
+                stopped = epoch < recipe.epochs() && (stopRequested.getAsBoolean() || interrupted);
                 if (checkpointFile != null && (epoch % recipe.checkpointEvery() == 0 || epoch == recipe.epochs()
                         || stopped)) {
                     writeCheckpoint(checkpointFile, new TrainingCheckpoint(network.name(), n, configuration,
                             operatorFingerprint, nTrain, valid.size(), dataFingerprint, recipe, epoch, weights,
                             optimizer.state(), initialLoss, bestEpoch, bestLoss, bestWeights, history), history);
                     events.checkpointWritten(checkpointFile, epoch);
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
                 }
                 if (stopped) {
                     LOG.log(System.Logger.Level.INFO, "training of " + network.name() + " stopped after epoch "
@@ -239,6 +243,33 @@ public final class Trainer {
             return new TrainingOutcome(network.name(), recipe, bestWeights, bestEpoch, bestLoss, weights, initialLoss,
                     history, completed, completed == recipe.epochs(), start, checkpointFile, notes);
         }
+    }
+
+    /**
+     * The loss ‖Re x̂ − x‖₂² of every sample under fixed {@code weights}, in sample order (for
+     * test-set errors and box plots), computed on {@link #threads()} threads; the values do not
+     * depend on the thread count.
+     */
+    public double[] sampleLosses(UnrolledNetwork network, List<TrainingSample> samples, double[] weights) {
+        Checks.requireNonNull("network", network);
+        int n = network.parameters();
+        checkSamples("samples", samples, network.operator().rows(), n);
+        Checks.requireLength("weights", weights, n);
+        Checks.requireFinite("weights", weights);
+        List<TrainingSample> copy = List.copyOf(samples);
+        try (SampleEvaluator evaluator = new SampleEvaluator(network, threads, 1, copy.size())) {
+            return evaluator.losses(copy, weights);
+        }
+    }
+
+    /** The mean of {@link #sampleLosses} (summed in sample order): the validation loss of {@code weights}. */
+    public double meanLoss(UnrolledNetwork network, List<TrainingSample> samples, double[] weights) {
+        double[] losses = sampleLosses(network, samples, weights);
+        double sum = 0;
+        for (double l : losses) {
+            sum += l;
+        }
+        return sum / losses.length;
     }
 
     private static double validationLoss(SampleEvaluator evaluator, List<TrainingSample> valid, double[] weights) {

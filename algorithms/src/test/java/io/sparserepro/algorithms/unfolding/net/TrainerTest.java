@@ -119,6 +119,31 @@ class TrainerTest {
     }
 
     @Test
+    void anInterruptStopsAfterTheEpochWithACheckpoint() {
+        TrainingOutcome straight = new Trainer(1).train(NET, TRAIN, VALID, RECIPE, null, null);
+        Path ck = dir.resolve("interrupted");
+        TrainingOutcome stopped;
+        try {
+            stopped = new Trainer(3).train(NET, TRAIN, VALID, RECIPE, ck, new TrainingListener() {
+                @Override
+                public void epochFinished(EpochRecord record, int epochs) {
+                    if (record.epoch() == 3) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
+        } finally {
+            Thread.interrupted();
+        }
+        assertFalse(stopped.finished());
+        assertEquals(3, stopped.epochsCompleted());
+        TrainingOutcome rest = new Trainer(2).train(NET, TRAIN, VALID, RECIPE, ck, null);
+        assertEquals(3, rest.resumedFromEpoch());
+        assertSameTraining(straight, rest);
+    }
+
+    @Test
     void damagedCheckpointIsSetAsideAndTrainingStartsOver() throws IOException {
         TrainingOutcome straight = new Trainer(1).train(NET, TRAIN, VALID, RECIPE, null, null);
         for (String damage : List.of("truncate", "flip", "garbage")) {
@@ -267,6 +292,27 @@ class TrainerTest {
         // A few roundings per step in a different order: 1e-14 relative on O(1) weights.
         assertArrayEquals(w, o.finalWeights(), 1e-14);
         assertTrue(o.history().get(0).gradientNorm() > 1, "the first step is clipped");
+    }
+
+    @Test
+    void evaluationMatchesTheValidationLossAndASequentialSum() {
+        TrainingOutcome o = new Trainer(1).train(NET, TRAIN, VALID, RECIPE.withEpochs(3), null, null);
+        double[] losses = new Trainer(3).sampleLosses(NET, VALID, o.finalWeights());
+        UnrolledNetwork.Workspace ws = NET.newWorkspace();
+        double sum = 0;
+        for (int i = 0; i < VALID.size(); i++) {
+            TrainingSample s = VALID.get(i);
+            assertEquals(NET.loss(s.observations(), s.target(), o.finalWeights(), ws), losses[i], 0.0);
+            sum += losses[i];
+        }
+        assertEquals(sum / VALID.size(), new Trainer(2).meanLoss(NET, VALID, o.finalWeights()), 0.0);
+        assertEquals(o.history().get(2).validationLoss(), new Trainer(2).meanLoss(NET, VALID, o.finalWeights()), 0.0);
+        assertMessage("weights must have length 32", () -> new Trainer(1).meanLoss(NET, VALID, new double[3]));
+        assertMessage("samples must hold at least one sample", () -> new Trainer(1).meanLoss(NET, List.of(),
+                o.finalWeights()));
+        double[] nan = o.finalWeights().clone();
+        nan[1] = Double.NaN;
+        assertMessage("weights must be finite", () -> new Trainer(1).sampleLosses(NET, VALID, nan));
     }
 
     @Test
