@@ -27,7 +27,7 @@ import java.util.Map;
  *
  * <p>Immutable and thread-safe: all per-sample state lives in the caller's {@link Workspace}.
  */
-public final class IhtNet implements UnrolledNetwork {
+public final class IhtNet extends UnrolledBase<IhtNet.IhtWorkspace> {
     public static final String NAME = "iht-net";
 
     /**
@@ -83,18 +83,15 @@ public final class IhtNet implements UnrolledNetwork {
         }
     }
 
-    private final ComplexLinearOperator operator;
-    private final SplitMatrix a;
     private final Options options;
 
     public IhtNet(ComplexLinearOperator operator, Options options) {
-        this.operator = Checks.requireNonNull("operator", operator);
+        super(operator, IhtWorkspace.class);
         this.options = Checks.requireNonNull("options", options);
         if (options.sparsity() > operator.cols()) {
             throw new IllegalArgumentException("sparsity must be in [1, " + operator.cols() + "] (the columns of A): "
                     + options.sparsity());
         }
-        this.a = SplitMatrix.of(operator);
     }
 
     public Options options() {
@@ -104,11 +101,6 @@ public final class IhtNet implements UnrolledNetwork {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public ComplexLinearOperator operator() {
-        return operator;
     }
 
     @Override
@@ -130,46 +122,19 @@ public final class IhtNet implements UnrolledNetwork {
     }
 
     @Override
-    public void forward(double[] observations, double[] weights, Workspace workspace, double[] estimate) {
-        IhtWorkspace w = check(observations, weights, workspace);
-        Checks.requireLength("estimate", estimate, 2 * a.cols);
-        run(observations, weights, w);
-        System.arraycopy(w.estimate, 0, estimate, 0, 2 * a.cols);
+    boolean fits(IhtWorkspace w) {
+        return w.m == a.rows && w.n == a.cols || w.layers != options.layers()
+                || w.sparsity != options.sparsity();
     }
 
     @Override
-    public double loss(double[] observations, double[] target, double[] weights, Workspace workspace) {
-        IhtWorkspace w = check(observations, weights, workspace);
-        NetworkInputs.checkTarget(target, a.cols);
-        run(observations, weights, w);
-        return NetworkInputs.loss(w.estimate, target, a.cols);
-    }
-
-    @Override
-    public double lossAndGradient(double[] observations, double[] target, double[] weights, Workspace workspace,
-                                  double[] gradient) {
-        IhtWorkspace w = check(observations, weights, workspace);
-        NetworkInputs.checkTarget(target, a.cols);
-        Checks.requireLength("gradient", gradient, a.cols);
-        run(observations, weights, w);
-        double loss = NetworkInputs.loss(w.estimate, target, a.cols);
-        backward(target, weights, w, gradient);
-        return loss;
-    }
-
-    private IhtWorkspace check(double[] observations, double[] weights, Workspace workspace) {
-        NetworkInputs.checkObservations(observations, a.rows);
-        NetworkInputs.checkWeights(weights, a.cols);
-        Checks.requireNonNull("workspace", workspace);
-        if (!(workspace instanceof IhtWorkspace w) || w.m != a.rows || w.n != a.cols || w.layers != options.layers()
-                || w.sparsity != options.sparsity()) {
-            throw new IllegalArgumentException("workspace must come from this network's newWorkspace(): " + workspace);
-        }
-        return w;
+    double[] estimate(IhtWorkspace w) {
+        return w.estimate;
     }
 
     /** The forward pass, keeping in {@code w} everything the reverse pass reads. */
-    private void run(double[] y, double[] weights, IhtWorkspace w) {
+    @Override
+    void run(double[] y, double[] weights, IhtWorkspace w) {
         int m = a.rows;
         int n = a.cols;
         int s = options.sparsity();
@@ -227,7 +192,8 @@ public final class IhtNet implements UnrolledNetwork {
     }
 
     /** Reverse mode of {@link #run} for the loss ‖Re x̂ − target‖², into {@code gradient} (written). */
-    private void backward(double[] target, double[] weights, IhtWorkspace w, double[] gradient) {
+    @Override
+    void backward(double[] target, double[] weights, IhtWorkspace w, double[] gradient) {
         int n = a.cols;
         int s = options.sparsity();
         double eta = options.step();

@@ -30,7 +30,7 @@ import java.util.Map;
  *
  * <p>Immutable and thread-safe: all per-sample state lives in the caller's {@link Workspace}.
  */
-public final class OmpNet implements UnrolledNetwork {
+public final class OmpNet extends UnrolledBase<OmpNet.OmpWorkspace> {
     public static final String NAME = "omp-net";
 
     /**
@@ -65,15 +65,12 @@ public final class OmpNet implements UnrolledNetwork {
         }
     }
 
-    private final ComplexLinearOperator operator;
-    private final SplitMatrix a;
     private final Options options;
     private final double cutoff;
 
     public OmpNet(ComplexLinearOperator operator, Options options) {
-        this.operator = Checks.requireNonNull("operator", operator);
+        super(operator, OmpWorkspace.class);
         this.options = Checks.requireNonNull("options", options);
-        this.a = SplitMatrix.of(operator);
         // The cutoff SoftOmp uses by default: gelsy's ε·max(m, t) as torch.linalg.lstsq sets it.
         this.cutoff = PivotedQrLeastSquares.defaultCutoff(operator.rows(), options.layers());
     }
@@ -85,11 +82,6 @@ public final class OmpNet implements UnrolledNetwork {
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    public ComplexLinearOperator operator() {
-        return operator;
     }
 
     @Override
@@ -111,45 +103,18 @@ public final class OmpNet implements UnrolledNetwork {
     }
 
     @Override
-    public void forward(double[] observations, double[] weights, Workspace workspace, double[] estimate) {
-        OmpWorkspace w = check(observations, weights, workspace);
-        Checks.requireLength("estimate", estimate, 2 * a.cols);
-        run(observations, weights, w);
-        System.arraycopy(w.estimate, 0, estimate, 0, 2 * a.cols);
+    boolean fits(OmpWorkspace w) {
+        return w.m == a.rows && w.n == a.cols || w.layers != options.layers();
     }
 
     @Override
-    public double loss(double[] observations, double[] target, double[] weights, Workspace workspace) {
-        OmpWorkspace w = check(observations, weights, workspace);
-        NetworkInputs.checkTarget(target, a.cols);
-        run(observations, weights, w);
-        return NetworkInputs.loss(w.estimate, target, a.cols);
-    }
-
-    @Override
-    public double lossAndGradient(double[] observations, double[] target, double[] weights, Workspace workspace,
-                                  double[] gradient) {
-        OmpWorkspace w = check(observations, weights, workspace);
-        NetworkInputs.checkTarget(target, a.cols);
-        Checks.requireLength("gradient", gradient, a.cols);
-        run(observations, weights, w);
-        double loss = NetworkInputs.loss(w.estimate, target, a.cols);
-        backward(target, weights, w, gradient);
-        return loss;
-    }
-
-    private OmpWorkspace check(double[] observations, double[] weights, Workspace workspace) {
-        NetworkInputs.checkObservations(observations, a.rows);
-        NetworkInputs.checkWeights(weights, a.cols);
-        Checks.requireNonNull("workspace", workspace);
-        if (!(workspace instanceof OmpWorkspace w) || w.m != a.rows || w.n != a.cols || w.layers != options.layers()) {
-            throw new IllegalArgumentException("workspace must come from this network's newWorkspace(): " + workspace);
-        }
-        return w;
+    double[] estimate(OmpWorkspace w) {
+        return w.estimate;
     }
 
     /** The forward pass, keeping in {@code w} everything the reverse pass reads. */
-    private void run(double[] y, double[] weights, OmpWorkspace w) {
+    @Override
+    void run(double[] y, double[] weights, OmpWorkspace w) {
         int m = a.rows;
         int n = a.cols;
         int layers = options.layers();
@@ -210,7 +175,8 @@ public final class OmpNet implements UnrolledNetwork {
     }
 
     /** Reverse mode of {@link #run} for the loss ‖Re x̂ − target‖², into {@code gradient} (written). */
-    private void backward(double[] target, double[] weights, OmpWorkspace w, double[] gradient) {
+    @Override
+    void backward(double[] target, double[] weights, OmpWorkspace w, double[] gradient) {
         int m = a.rows;
         int n = a.cols;
         int layers = options.layers();
