@@ -123,8 +123,8 @@ public final class IhtNet extends UnrolledBase<IhtNet.IhtWorkspace> {
 
     @Override
     boolean fits(IhtWorkspace w) {
-        return w.m == a.rows && w.n == a.cols || w.layers != options.layers()
-                || w.sparsity != options.sparsity();
+        return w.m == a.rows && w.n == a.cols && w.layers == options.layers()
+                && w.sparsity == options.sparsity();
     }
 
     @Override

@@ -104,7 +104,7 @@ public final class OmpNet extends UnrolledBase<OmpNet.OmpWorkspace> {
 
     @Override
     boolean fits(OmpWorkspace w) {
-        return w.m == a.rows && w.n == a.cols || w.layers != options.layers();
+        return w.m == a.rows && w.n == a.cols && w.layers == options.layers();
     }
 
     @Override
