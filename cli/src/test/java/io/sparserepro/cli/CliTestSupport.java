@@ -1,5 +1,7 @@
 package io.sparserepro.cli;
 
+import java.nio.file.Path;
+
 import io.sparserepro.algorithms.SolverRegistry;
 import io.sparserepro.experiments.ExperimentRegistry;
 import io.sparserepro.experiments.ExperimentSpec;
@@ -45,5 +47,23 @@ final class CliTestSupport {
         int code = SparseReproCli.commandLine(context, new PrintWriter(out, true), new PrintWriter(err, true))
                 .execute(args);
         return new Result(code, out.toString(), err.toString());
+    }
+
+    /**
+     * A weights file of {@code n} ones for {@code network} (omp-net or iht-net), trained
+     * configuration 3 layers, τ = 1e-3, η = 0.5: what the solvers that need one read in tests
+     * that run every registered solver.
+     */
+    static Path onesWeights(Path dir, String network, int n) {
+        Path file = dir.resolve(network + "-ones.json");
+        double[] ones = new double[n];
+        java.util.Arrays.fill(ones, 1.0);
+        io.sparserepro.algorithms.unfolding.net.WeightsFiles.write(file,
+                new io.sparserepro.algorithms.unfolding.net.TrainedWeights(network, n,
+                        java.util.Map.of("layers", 3, "tau", 1e-3, "step", 0.5), ones,
+                        io.sparserepro.algorithms.unfolding.net.TrainingRecipe.SelectionRule.BEST_VALIDATION_EVERY_EPOCH,
+                        1, 0.0, io.sparserepro.algorithms.unfolding.net.TrainingRecipe.paper(), null,
+                        java.time.Instant.parse("2026-12-01T00:00:00Z")));
+        return file;
     }
 }

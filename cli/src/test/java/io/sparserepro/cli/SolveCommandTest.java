@@ -64,11 +64,22 @@ class SolveCommandTest {
         int checked = 0;
         for (String name : registry.names()) {
             String defaults = registry.create(name).configuration();
+            // OMP-Net/IHT-Net read a weights file: every other option is set beside a valid one
+            // (the weights option itself, a path, is TrainCommandTest's).
+            String file = name.endsWith("-net") ? CliTestSupport.onesWeights(dir, name, 40).toString() : null;
             for (var option : registry.options(name)) {
+                if (file != null && option.name().equals("weights")) {
+                    continue;
+                }
                 String text = changed(option.defaultValue(), option.type());
                 String setting = option.name() + "=" + text;
                 var variant = io.sparserepro.algorithms.SolverVariant.of(name)
                         .withOption(option.name(), registry.parseOption(name, option.name(), text));
+                if (file != null) {
+                    variant = variant.withOption("weights", file);
+                    defaults = registry.create(io.sparserepro.algorithms.SolverVariant.of(name)
+                            .withOption("weights", file)).configuration();
+                }
                 String expected;
                 try {
                     expected = registry.create(variant).configuration();
@@ -79,8 +90,11 @@ class SolveCommandTest {
                     assertTrue(r.err().contains("valid options: "), r.err());
                     continue;
                 }
-                CliTestSupport.Result r = CliTestSupport.run("solve", "--matrix", a.toString(), "--observations",
-                        y.toString(), "--sparsity", "3", "--algorithm", name, "--option", setting);
+                CliTestSupport.Result r = file == null
+                        ? CliTestSupport.run("solve", "--matrix", a.toString(), "--observations", y.toString(),
+                                "--sparsity", "3", "--algorithm", name, "--option", setting)
+                        : CliTestSupport.run("solve", "--matrix", a.toString(), "--observations", y.toString(),
+                                "--sparsity", "3", "--algorithm", name, "--option", setting, "--weights", file);
                 assertEquals(0, r.code(), name + " " + setting + ": " + r.err());
                 assertTrue(r.out().contains("configuration: " + expected + "\n"), r.out());
                 assertFalse(expected.equals(defaults), name + " " + setting);
