@@ -1,0 +1,62 @@
+package io.sparserepro.algorithms.implicit;
+
+import io.sparserepro.core.Checks;
+import io.sparserepro.core.linalg.DenseMatrix;
+import io.sparserepro.core.linalg.LinearOperator;
+import io.sparserepro.core.problem.Problem;
+
+/**
+ * Which path a solve takes: dense (the operator densified once, BLAS-like kernels, QR least
+ * squares) or matrix-free (products through the operator, CGLS least squares, memory
+ * O(n + m)).
+ *
+ * <p><b>The rule.</b> A {@link DenseMatrix} always takes the dense path (it is its own dense
+ * form). Any other operator takes the dense path when it has at most
+ * {@value #DENSE_PATH_MAX_ENTRIES} entries (m·n, i.e. 32 MB dense), the matrix-free path above.
+ * The threshold is measured (docs/BENCHMARKS.md, "Matrix-free vs dense"): on the subsampled DCT
+ * with m = n/4 the dense path, densification included, is faster for every solver up to
+ * n = 4096 (m·n = 2²²); beyond that densification alone (n column evaluations of m cosines)
+ * and the O(mn) products lose to O(n log n) transforms. Every existing test and the paper's
+ * experiments (n ≤ 1000, dense matrices) therefore keep the dense path bit for bit.
+ *
+ * <p>Solvers without a matrix-free path (Batch-OMP's Gram, ELS's refresh, the ℓ1 homotopy,
+ * OMPR) densify any operator of at most {@value #DENSIFY_MAX_ENTRIES} entries (512 MB) and
+ * reject larger ones with {@link #requireDensifiable}'s message.
+ */
+public final class MatrixFree {
+    /** Above this many entries (m·n) an operator that is not a DenseMatrix is solved matrix-free. */
+    public static final long DENSE_PATH_MAX_ENTRIES = 1L << 22;
+    /** Inherently dense solvers refuse operators with more entries than this (512 MB of doubles). */
+    public static final long DENSIFY_MAX_ENTRIES = 1L << 26;
+    /** The solvers that have a matrix-free path, named in the inherently dense solvers' error. */
+    public static final String MATRIX_FREE_SOLVERS = "iht, niht, htp, cosamp, sp, omp, sea-0 (and sea after one of these), l1-fista";
+
+    private MatrixFree() {
+    }
+
+    /** Whether {@code problem} is solved matrix-free by the solvers that can (see the class comment). */
+    public static boolean applies(Problem problem) {
+        Checks.requireNonNull("problem", problem);
+        LinearOperator a = problem.operator();
+        return !(a instanceof DenseMatrix) && (long) a.rows() * a.cols() > DENSE_PATH_MAX_ENTRIES;
+    }
+
+    /**
+     * Rejects, before any work, an operator too large to densify for a solver that needs the
+     * dense matrix.
+     *
+     * @param solver the solver's name, for the message
+     * @param why    what it needs the dense matrix for (e.g. "the Gram matrix AᵀA")
+     */
+    public static void requireDensifiable(Problem problem, String solver, String why) {
+        Checks.requireNonNull("problem", problem);
+        LinearOperator a = problem.operator();
+        long entries = (long) a.rows() * a.cols();
+        if (!(a instanceof DenseMatrix) && entries > DENSIFY_MAX_ENTRIES) {
+            throw new IllegalArgumentException(solver + " needs " + why + " and works on a dense matrix, but the "
+                    + a.rows() + "×" + a.cols() + " operator would take " + (entries * 8 >> 20)
+                    + " MB dense (the limit is " + (DENSIFY_MAX_ENTRIES * 8 >> 20)
+                    + " MB); use a matrix-free solver instead: " + MATRIX_FREE_SOLVERS);
+        }
+    }
+}
