@@ -1,6 +1,7 @@
 package io.sparserepro.algorithms;
 
 import io.sparserepro.core.linalg.LinearOperator;
+import io.sparserepro.core.operators.StructuredOperator;
 import io.sparserepro.core.operators.SubsampledDct;
 import io.sparserepro.core.problem.Problem;
 import io.sparserepro.core.random.Seeds;
@@ -39,5 +40,67 @@ public final class MatrixFreeFixtures {
     /** The same instance with A densified: the dense path's input. */
     public static Problem densified(Problem p) {
         return new Problem(p.operator().toDense(), p.observations(), p.sparsity(), p.truth(), p.trueSupport());
+    }
+
+    /** ‖v‖₂. */
+    public static double norm(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x * x;
+        }
+        return Math.sqrt(s);
+    }
+
+    /**
+     * {@code a} with {@link LinearOperator#column} (and so the default {@code toDense}) throwing:
+     * a solve that passes on it provably never densified and never read a column.
+     */
+    public static StructuredOperator columnless(StructuredOperator a) {
+        return new StructuredOperator() {
+            @Override
+            public int rows() {
+                return a.rows();
+            }
+
+            @Override
+            public int cols() {
+                return a.cols();
+            }
+
+            @Override
+            public void apply(double[] x, double[] out) {
+                a.apply(x, out);
+            }
+
+            @Override
+            public void applyAdjoint(double[] r, double[] out) {
+                a.applyAdjoint(r, out);
+            }
+
+            @Override
+            public void column(int j, double[] out) {
+                throw new UnsupportedOperationException("a matrix-free path read column " + j);
+            }
+
+            @Override
+            public void applyOnSupport(int[] support, double[] coefficients, int size, double[] out) {
+                a.applyOnSupport(support, coefficients, size, out);
+            }
+
+            @Override
+            public double spectralNorm() {
+                return a.spectralNorm();
+            }
+
+            @Override
+            public double[] columnNorms() {
+                return a.columnNorms();
+            }
+
+            @Override
+            public String describe() {
+                return "columnless " + a.describe();
+            }
+        };
     }
 }

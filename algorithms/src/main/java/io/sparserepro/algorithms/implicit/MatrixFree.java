@@ -31,12 +31,48 @@ public final class MatrixFree {
     /** The solvers that have a matrix-free path, named in the inherently dense solvers' error. */
     public static final String MATRIX_FREE_SOLVERS = "iht, niht, htp, cosamp, sp, omp, sea-0 (and sea after one of these), l1-fista";
 
+    /** The two paths a solve can take. */
+    public enum Path {
+        /** Densify once, dense kernels and QR least squares. */
+        DENSE,
+        /** Products through the operator, CGLS least squares, O(n + m) memory. */
+        MATRIX_FREE
+    }
+
+    /** A path forced on the current thread by {@link #using}, or null: the size rule decides. */
+    private static final ThreadLocal<Path> FORCED = new ThreadLocal<>();
+
     private MatrixFree() {
+    }
+
+    /**
+     * Runs {@code work} with every solve on this thread forced onto {@code path}, whatever
+     * the size: for benchmarks measuring the threshold and for comparing both paths through
+     * the public API. Nests; the previous setting is restored afterwards.
+     */
+    public static <T> T using(Path path, java.util.function.Supplier<T> work) {
+        Checks.requireNonNull("path", path);
+        Checks.requireNonNull("work", work);
+        Path saved = FORCED.get();
+        FORCED.set(path);
+        try {
+            return work.get();
+        } finally {
+            if (saved == null) {
+                FORCED.remove();
+            } else {
+                FORCED.set(saved);
+            }
+        }
     }
 
     /** Whether {@code problem} is solved matrix-free by the solvers that can (see the class comment). */
     public static boolean applies(Problem problem) {
         Checks.requireNonNull("problem", problem);
+        Path forced = FORCED.get();
+        if (forced != null) {
+            return forced == Path.MATRIX_FREE;
+        }
         LinearOperator a = problem.operator();
         return !(a instanceof DenseMatrix) && (long) a.rows() * a.cols() > DENSE_PATH_MAX_ENTRIES;
     }

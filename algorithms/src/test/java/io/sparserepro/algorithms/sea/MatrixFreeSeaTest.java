@@ -24,6 +24,7 @@ class MatrixFreeSeaTest {
 
     @Test
     void seaZeroMatchesTheDensePath() {
+        double explored = 0;
         for (long seed = 1; seed <= 5; seed++) {
             // k = 20 of m = 128 makes SEA explore a few supports before it lands on the truth
             Problem p = MatrixFreeFixtures.dctProblem(512, 128, 20, seed);
@@ -31,7 +32,9 @@ class MatrixFreeSeaTest {
             SparseResult i = SeaImplicit.solve(Sea.Options.defaults(), null, p);
             assertSame(d, i, p, "seed " + seed);
             assertTrue(i.diagnostic("cglsIterations") > 0);
+            explored = Math.max(explored, i.diagnostic("distinctSupports"));
         }
+        assertTrue(explored > 1, "the instances make SEA explore: " + explored);
     }
 
     @Test
