@@ -12,12 +12,18 @@ import io.sparserepro.core.problem.Problem;
  *
  * <p><b>The rule.</b> A {@link DenseMatrix} always takes the dense path (it is its own dense
  * form). Any other operator takes the dense path when it has at most
- * {@value #DENSE_PATH_MAX_ENTRIES} entries (m·n, i.e. 32 MB dense), the matrix-free path above.
- * The threshold is measured (docs/BENCHMARKS.md, "Matrix-free vs dense"): on the subsampled DCT
- * with m = n/4 the dense path, densification included, is faster for every solver up to
- * n = 4096 (m·n = 2²²); beyond that densification alone (n column evaluations of m cosines)
- * and the O(mn) products lose to O(n log n) transforms. Every existing test and the paper's
- * experiments (n ≤ 1000, dense matrices) therefore keep the dense path bit for bit.
+ * {@value #DENSE_PATH_MAX_ENTRIES} entries (m·n = 2²⁰, 8 MB dense), the matrix-free path above.
+ * The threshold is measured ({@code MatrixFreeCrossover}, docs/BENCHMARKS.md "Matrix-free
+ * solving"): on subsampled-DCT instances with m = n/4, k = m/10, the dense solve <em>alone</em>
+ * (densification free, the case most favourable to it, e.g. a dense matrix behind the
+ * interface) is faster up to n = 1024 (m·n = 2¹⁸) for every solver but NIHT, about level
+ * with the matrix-free thresholding solvers at n = 2048 (2²⁰), and slower from n = 4096 (2²²)
+ * on, by 1.2 to 4.4×; SEA (its Gram cache) and OMP (one CGLS per added column) keep a dense advantage
+ * longer, which densification — O(mn) column evaluations, here cosines — eats: counting it,
+ * the matrix-free SEA is 4.7× faster at n = 4096. Below the threshold the dense path costs a
+ * few tens of milliseconds at most, and it keeps what only it has (QR rank detection, the
+ * Gram cache), so every existing test and the paper's experiments (n ≤ 1000) keep the dense
+ * path bit for bit.
  *
  * <p>Solvers without a matrix-free path (Batch-OMP's Gram, ELS's refresh, the ℓ1 homotopy,
  * OMPR) densify any operator of at most {@value #DENSIFY_MAX_ENTRIES} entries (512 MB) and
@@ -25,7 +31,7 @@ import io.sparserepro.core.problem.Problem;
  */
 public final class MatrixFree {
     /** Above this many entries (m·n) an operator that is not a DenseMatrix is solved matrix-free. */
-    public static final long DENSE_PATH_MAX_ENTRIES = 1L << 22;
+    public static final long DENSE_PATH_MAX_ENTRIES = 1L << 20;
     /** Inherently dense solvers refuse operators with more entries than this (512 MB of doubles). */
     public static final long DENSIFY_MAX_ENTRIES = 1L << 26;
     /** The solvers that have a matrix-free path, named in the inherently dense solvers' error. */

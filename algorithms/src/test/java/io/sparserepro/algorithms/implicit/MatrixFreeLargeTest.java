@@ -70,7 +70,7 @@ class MatrixFreeLargeTest {
         assertFalse(MatrixFree.applies(small));
         DenseMatrix dense = DenseMatrix.zeros(3000, 3000); // 9e6 entries, above the threshold
         assertFalse(MatrixFree.applies(Problem.of(dense, new double[3000], 1)));
-        // just above the threshold: 4096 × 1025 entries, seen through the interface
+        // above the threshold: 4096 × 1025 entries, seen through the interface
         Problem wrapped = Problem.of(ImplicitOperators.of(DenseMatrix.zeros(1025, 4096)), new double[1025], 1);
         assertTrue(MatrixFree.applies(wrapped));
         assertThrows(IllegalArgumentException.class, () -> MatrixFree.applies(null));
