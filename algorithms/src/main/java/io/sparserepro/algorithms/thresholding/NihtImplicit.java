@@ -14,11 +14,18 @@ import java.util.Map;
 /**
  * {@link NormalizedIht} through the operator (issue 17): the same line search, safeguard and
  * stopping rule. Products per iteration: one adjoint (g = Aᵀr), one forward for the line
- * search (A_Γ g_Γ), one per safeguard evaluation when the support changes (A(x̃ − x)), and
- * one forward for the new residual: 1.5 product pairs when the support is kept, 2 when it
- * changes without a step reduction. Memory: a few n- and m-vectors.
+ * search (A_Γ g_Γ) and, when the support changes, one forward per safeguard evaluation
+ * (A(x̃ − x)): one product pair per iteration, plus one forward per step reduction. The new
+ * residual costs no product: the last image computed is A(x̃ − x) — the line-search image
+ * times μ·max|g_Γ| when the support is kept (then x̃ − x = μ g_Γ), the safeguard's otherwise —
+ * so r ← r − A(x̃ − x). Its round-off accumulates, so every {@value #RESIDUAL_REFRESH}
+ * iterations r = y − A x is recomputed (one forward); the result's residual norm is
+ * recomputed anyway. Memory: a few n- and m-vectors.
  */
 final class NihtImplicit {
+    /** Recompute r = y − A x from scratch every this many iterations (see the class comment). */
+    static final int RESIDUAL_REFRESH = 50;
+
     private NihtImplicit() {
     }
 
@@ -47,6 +54,8 @@ final class NihtImplicit {
         private final Trace.Recorder recorder;
         private int iterations;
         private long totalReductions;
+        private double imageScale; // A(x̃ − x) = imageScale · image after the last evaluation
+        private double lineSearchScale; // max|g_Γ| of the last line search
         private boolean converged;
 
         Run(NormalizedIht.Options options, OperatorProblem d) {
@@ -82,6 +91,7 @@ final class NihtImplicit {
                     break;
                 }
                 thresholdedStep(mu);
+                imageScale = mu * lineSearchScale;
                 boolean gaveUp = !Vectors.sameSupport(next, support, k) && !safeguard(mu);
                 iterations++;
                 if (gaveUp) {
@@ -109,6 +119,7 @@ final class NihtImplicit {
             if (gammaMax == 0) {
                 return Double.POSITIVE_INFINITY;
             }
+            lineSearchScale = gammaMax;
             double gammaNormSquared = 0;
             for (int s = 0; s < k; s++) {
                 int j = support[s];
@@ -169,6 +180,7 @@ final class NihtImplicit {
             a.apply(direction, image);
             Vectors.clear(direction, support, k);
             Vectors.clear(direction, next, k);
+            imageScale = 1.0;
             return squared;
         }
 
@@ -181,7 +193,13 @@ final class NihtImplicit {
             int[] swap = support;
             support = next;
             next = swap;
-            d.residual(x, image, r);
+            if ((iterations + 1) % RESIDUAL_REFRESH == 0) {
+                d.residual(x, image, r);
+            } else {
+                for (int i = 0; i < m; i++) {
+                    r[i] -= imageScale * image[i];
+                }
+            }
             if (recorder != null) {
                 recorder.record(DenseKernels.norm2(r, m), support, k);
             }
