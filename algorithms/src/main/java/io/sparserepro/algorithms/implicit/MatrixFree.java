@@ -17,12 +17,12 @@ import io.sparserepro.core.problem.Problem;
  * solving"): on subsampled-DCT instances with m = n/4, k = m/10, the dense solve <em>alone</em>
  * (densification free, the case most favourable to it, e.g. a dense matrix behind the
  * interface) is faster up to n = 1024 (m·n = 2¹⁸) for every solver but NIHT, about level
- * with the matrix-free thresholding solvers at n = 2048 (2²⁰), and slower from n = 4096 (2²²)
- * on, by 1.2 to 4.4×; SEA (its Gram cache) and OMP (one CGLS per added column) keep a dense advantage
- * longer, which densification — O(mn) column evaluations, here cosines — eats: counting it,
- * the matrix-free SEA is 4.7× faster at n = 4096. Below the threshold the dense path costs a
- * few tens of milliseconds at most, and it keeps what only it has (QR rank detection, the
- * Gram cache), so every existing test and the paper's experiments (n ≤ 1000) keep the dense
+ * with the matrix-free thresholding solvers at n = 2048 (2²⁰; SEA and OMP, with the Gram cache
+ * and one CGLS per added column, still 1.8–3.6× faster dense there), and slower from n = 4096
+ * (2²²) on for every solver (1.0–26×). Densification — O(mn) column evaluations, here
+ * cosines — only widens the gap. Below the threshold the dense path costs a few tens of
+ * milliseconds at most, and it keeps what only it has (QR rank detection, the Gram cache), so
+ * every existing test and the paper's experiments (n ≤ 1000) keep the dense
  * path bit for bit.
  *
  * <p>Solvers without a matrix-free path (Batch-OMP's Gram, ELS's refresh, the ℓ1 homotopy,

@@ -13,7 +13,10 @@ import io.sparserepro.core.linalg.LinearOperator;
  */
 public interface StructuredOperator extends LinearOperator {
 
-    /** ‖A‖₂, exact or an upper bound within a relative 1e-12 (step rules need μ‖A‖₂² ≤ 1). */
+    /**
+     * An upper bound on ‖A‖₂, never below it (step rules need μ‖A‖₂² ≤ 1): exact for
+     * {@link SubsampledDct}, within a few percent for {@link GaussianConvolution}.
+     */
     double spectralNorm();
 
     /** ‖a_j‖₂ for every column j, in a new array of length {@link #cols()}. */
