@@ -12,6 +12,7 @@ import io.sparserepro.core.io.LibSvmFiles;
 import io.sparserepro.core.io.MatrixFiles;
 import io.sparserepro.core.linalg.DenseMatrix;
 import io.sparserepro.core.metrics.RecoveryMetrics;
+import io.sparserepro.core.operators.SubsampledDct;
 import io.sparserepro.core.problem.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,18 @@ final class SolveCommand implements Callable<Integer> {
 
     @Option(names = "--target", paramLabel = "NAME", description = "with --dataset FILE.csv: the target column's name")
     String target;
+
+    @Option(names = "--operator", paramLabel = "dct", description = "instead of --matrix: an implicit operator, "
+            + "applied without forming A (matrix-free solvers, docs/MATRIX-FREE.md). dct: m rows of the orthonormal "
+            + "n-point DCT-II scaled by √(n/m), m = the length of --observations, rows drawn with --rows-seed")
+    String operator;
+
+    @Option(names = "--n", paramLabel = "N", description = "with --operator dct: the number of unknowns, a power of two")
+    Integer operatorColumns;
+
+    @Option(names = "--rows-seed", paramLabel = "S", description = "with --operator dct: the seed of the row draw "
+            + "(SubsampledDct.sample(n, m, S): the same seed gives the same rows)")
+    Long rowsSeed;
 
     @Option(names = "--sparsity", required = true, paramLabel = "K", description = "the sparsity, in [1, min(m, n)]")
     int sparsity;
@@ -111,6 +124,9 @@ final class SolveCommand implements Callable<Integer> {
         }
         if (dataset != null || target != null) {
             return solveDataset(solver);
+        }
+        if (operator != null || operatorColumns != null || rowsSeed != null) {
+            return solveOperator(solver, supportFile);
         }
         var notes = spec.commandLine().getOut();
         java.util.function.Consumer<String> note = message -> notes.println("note: " + message);
@@ -211,6 +227,71 @@ final class SolveCommand implements Callable<Integer> {
         }
         printCoefficients(out, support, x);
         out.println("residual norm: " + residual);
+        out.println("iterations: " + result.iterations() + (result.converged() ? " (converged)" : ""));
+        if (!result.diagnostics().isEmpty()) {
+            out.println("diagnostics: " + result.diagnostics().entrySet().stream()
+                    .map(e -> e.getKey() + " = " + number(e.getValue())).collect(Collectors.joining(", ")));
+        }
+        out.printf("time: %.6f s%n", seconds);
+        if (output != null) {
+            SparseReproCli.activity("writing --output " + output);
+            MatrixFiles.writeVector(output, x);
+            out.println("estimate written to " + output);
+            AtomicFiles.writeText(supportFile, supportTable(support, x));
+            out.println("support written to " + supportFile + " (index,coefficient; 0-based)");
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** {@code --operator dct --n N --rows-seed S --observations y}: a matrix-free solve (issue 17). */
+    private int solveOperator(SparseSolver solver, Path supportFile) {
+        if (!"dct".equals(operator)) {
+            throw new IllegalArgumentException("--operator must be dct (the one implicit operator the CLI knows), "
+                    + "with --n and --rows-seed: " + operator);
+        }
+        if (operatorColumns == null || rowsSeed == null || observations == null) {
+            throw new IllegalArgumentException("--operator dct needs --n N, --rows-seed S and --observations y");
+        }
+        if (matrix != null || libsvm != null || normalize) {
+            throw new IllegalArgumentException("--operator replaces --matrix and --libsvm, and its columns need no "
+                    + "--normalize: give --operator with --n, --rows-seed and --observations");
+        }
+        int n = operatorColumns;
+        if (n < 2 || Integer.bitCount(n) != 1) {
+            throw new IllegalArgumentException("--n must be a power of two ≥ 2: " + n);
+        }
+        requireFile("--observations", observations);
+        var notes = spec.commandLine().getOut();
+        SparseReproCli.activity("reading --observations " + observations);
+        double[] y = MatrixFiles.readVector(observations, message -> notes.println("note: " + message));
+        if (y.length > n) {
+            throw new IllegalArgumentException("--observations has " + y.length + " entries, more than --n = " + n
+                    + ": the DCT operator has at most n rows");
+        }
+        int limit = y.length;
+        if (sparsity < 1 || sparsity > limit) {
+            throw new IllegalArgumentException("--sparsity must be in [1, min(m, n) = " + limit + "] for the "
+                    + y.length + "×" + n + " operator: " + sparsity);
+        }
+        SubsampledDct a = SubsampledDct.sample(n, y.length, rowsSeed);
+        SparseReproCli.activity("solving the " + a.rows() + "×" + a.cols() + " problem (" + a.describe() + ") with "
+                + solver.name());
+        long t0 = System.nanoTime();
+        SparseResult result = solver.solve(Problem.of(a, y, sparsity));
+        double seconds = (System.nanoTime() - t0) * 1e-9;
+        double[] x = result.estimate();
+        int[] support = result.support();
+        var out = spec.commandLine().getOut();
+        out.println("algorithm: " + solver.name());
+        out.println("operator: " + a.describe());
+        if (!options.isEmpty()) {
+            out.println("configuration: " + solver.configuration());
+        }
+        out.println("support (" + support.length + (support.length == 1 ? " index" : " indices") + ", 0-based): "
+                + Arrays.stream(support).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
+        printCoefficients(out, support, x);
+        out.println("residual norm: " + result.residualNorm());
         out.println("iterations: " + result.iterations() + (result.converged() ? " (converged)" : ""));
         if (!result.diagnostics().isEmpty()) {
             out.println("diagnostics: " + result.diagnostics().entrySet().stream()

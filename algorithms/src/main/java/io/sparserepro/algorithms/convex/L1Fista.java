@@ -5,6 +5,8 @@ import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
+import io.sparserepro.algorithms.implicit.MatrixFree;
+import io.sparserepro.algorithms.implicit.OperatorProblem;
 import io.sparserepro.algorithms.options.Option;
 import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
@@ -13,6 +15,7 @@ import io.sparserepro.core.linalg.DenseKernels;
 import io.sparserepro.core.linalg.DenseMatrix;
 import io.sparserepro.core.linalg.LinearOperator;
 import io.sparserepro.core.linalg.SupportLeastSquares;
+import io.sparserepro.core.operators.SupportCgls;
 import io.sparserepro.core.problem.Problem;
 import io.sparserepro.core.select.LargestK;
 import java.util.Arrays;
@@ -229,6 +232,7 @@ public final class L1Fista extends ConfiguredSolver<L1Fista.Options> {
      * iterations; no continuation and no refit. The problem's sparsity is not used.
      */
     public LassoSolution lasso(Problem problem, double lambda) {
+        MatrixFree.requireDensifiable(problem, NAME + " (lasso at a fixed λ)", "the dense matrix; solve() runs matrix-free"); // issue 17
         SolverInputs.requireSolvable(problem);
         Checks.requirePositive("lambda", lambda);
         DenseMatrix a = problem.operator().toDense();
@@ -247,12 +251,26 @@ public final class L1Fista extends ConfiguredSolver<L1Fista.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
-        SolverInputs.requireSolvable(problem);
-        DenseMatrix a = problem.operator().toDense();
+        return solve(problem, MatrixFree.applies(problem));
+    }
+
+    /**
+     * Large implicit operators (issue 17, {@code matrixFree}) run the same iteration through
+     * the operator: products by apply/applyAdjoint, ‖A‖₂ without densifying
+     * ({@link OperatorProblem#spectralNorm}), the refit by CGLS. Package-private so tests can
+     * compare both paths on one small instance.
+     */
+    SparseResult solve(Problem problem, boolean matrixFree) {
+        OperatorProblem implicit = matrixFree ? OperatorProblem.of(problem) : null;
+        if (!matrixFree) {
+            SolverInputs.requireSolvable(problem);
+        }
+        LinearOperator a = matrixFree ? problem.operator() : problem.operator().toDense();
         double[] y = problem.observations();
         int n = a.cols();
         int k = problem.sparsity();
-        Workspace ws = new Workspace(a, y);
+        Workspace ws = matrixFree ? new Workspace(a, implicit.spectralNorm(), y)
+                : new Workspace((DenseMatrix) a, y);
         ws.startFromZero();
         Trace.Recorder recorder = options.recordTrace() ? new Trace.Recorder() : null;
         LargestK largestK = new LargestK(n);
@@ -297,7 +315,14 @@ public final class L1Fista extends ConfiguredSolver<L1Fista.Options> {
         int size = largestNonZeros(ws.x, nonZeros, k, largestK, support);
         double[] estimate = new double[n];
         int rankDeficientFits = 0;
-        if (size > 0) {
+        if (size > 0 && matrixFree) {
+            SupportCgls cgls = new SupportCgls(a, y, size, SupportCgls.Options.defaults());
+            double[] coefficients = new double[size];
+            cgls.solve(support, size, coefficients);
+            for (int i = 0; i < size; i++) {
+                estimate[support[i]] = coefficients[i];
+            }
+        } else if (size > 0) {
             SupportLeastSquares leastSquares = new SupportLeastSquares(a, k);
             leastSquares.setObservations(y);
             for (int i = 0; i < size; i++) {
@@ -359,7 +384,8 @@ public final class L1Fista extends ConfiguredSolver<L1Fista.Options> {
      */
     private static final class Workspace {
         private final DenseKernel kernel = DenseKernels.active();
-        private final double[] a;
+        private final double[] a;          // dense data, or null on the matrix-free path
+        private final LinearOperator operator;
         private final int m;
         private final int n;
         private final double[] y;
@@ -380,11 +406,20 @@ public final class L1Fista extends ConfiguredSolver<L1Fista.Options> {
         private double halfResidualSquared;
 
         Workspace(DenseMatrix matrix, double[] y) {
-            this.a = matrix.data();
-            this.m = matrix.rows();
-            this.n = matrix.cols();
+            this(matrix, matrix.data(), matrix.spectralNorm(), y);
+        }
+
+        /** The matrix-free workspace: products through {@code operator}, ‖A‖₂ given. */
+        Workspace(LinearOperator operator, double spectralNorm, double[] y) {
+            this(operator, null, spectralNorm, y);
+        }
+
+        private Workspace(LinearOperator operator, double[] data, double norm, double[] y) {
+            this.operator = operator;
+            this.a = data;
+            this.m = operator.rows();
+            this.n = operator.cols();
             this.y = y;
-            double norm = matrix.spectralNorm();
             this.lipschitz = (1 + LIPSCHITZ_MARGIN) * norm * norm;
             x = new double[n];
             xPrevious = new double[n];
@@ -402,7 +437,7 @@ public final class L1Fista extends ConfiguredSolver<L1Fista.Options> {
             for (int i = 0; i < m; i++) {
                 r[i] = -y[i];
             }
-            kernel.multiplyTransposed(a, m, n, r, c);
+            multiplyTransposed(r, c);
             halfResidualSquared = 0.5 * kernel.dot(r, 0, r, 0, m);
         }
 
@@ -433,11 +468,15 @@ public final class L1Fista extends ConfiguredSolver<L1Fista.Options> {
                     xNext[j] = next;
                     restartTest += (z - next) * (next - xj);
                 }
-                kernel.multiply(a, m, n, xNext, rNext);
+                if (a != null) {
+                    kernel.multiply(a, m, n, xNext, rNext);
+                } else {
+                    operator.apply(xNext, rNext);
+                }
                 for (int i = 0; i < m; i++) {
                     rNext[i] -= y[i];
                 }
-                kernel.multiplyTransposed(a, m, n, rNext, cNext);
+                multiplyTransposed(rNext, cNext);
                 rotate();
                 double gap = dualityGap(lambda);
                 if (gap <= tolerance * objective) {
@@ -453,6 +492,15 @@ public final class L1Fista extends ConfiguredSolver<L1Fista.Options> {
                 }
             }
             return iterations;
+        }
+
+        /** out = Aᵀv: the dense kernel, or the operator's adjoint on the matrix-free path. */
+        private void multiplyTransposed(double[] v, double[] out) {
+            if (a != null) {
+                kernel.multiplyTransposed(a, m, n, v, out);
+            } else {
+                operator.applyAdjoint(v, out);
+            }
         }
 
         /** x⁻ ← x ← x⁺ (and likewise for c and r) by swapping references: no copies. */

@@ -4,6 +4,7 @@ import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
+import io.sparserepro.algorithms.implicit.MatrixFree;
 import io.sparserepro.algorithms.options.Option;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.CholeskyFactor;
@@ -200,6 +201,7 @@ public final class L1Homotopy extends ConfiguredSolver<L1Homotopy.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
+        MatrixFree.requireDensifiable(problem, NAME, "the dense matrix for its homotopy path"); // issue 17
         SolverInputs.requireSolvable(problem);
         DenseMatrix a = problem.operator().toDense();
         double[] y = problem.observations();

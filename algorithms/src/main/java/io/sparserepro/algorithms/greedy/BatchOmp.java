@@ -4,6 +4,7 @@ import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SparseResult;
+import io.sparserepro.algorithms.implicit.MatrixFree;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
 import io.sparserepro.algorithms.options.Option.Origin;
@@ -165,6 +166,7 @@ public final class BatchOmp extends ConfiguredSolver<BatchOmp.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
+        MatrixFree.requireDensifiable(problem, NAME, "the Gram matrix AᵀA"); // issue 17
         DenseProblem d = DenseProblem.of(problem);
         Prepared prepared = prepare(d.a());
         return new Workspace(prepared, d.k()).run(d.y(), d.k());

@@ -4,6 +4,7 @@ import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SparseResult;
+import io.sparserepro.algorithms.implicit.MatrixFree;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
 import io.sparserepro.algorithms.options.Option.Origin;
@@ -136,6 +137,7 @@ public final class ExhaustiveLocalSearch extends ConfiguredSolver<ExhaustiveLoca
 
     @Override
     public SparseResult solve(Problem problem) {
+        MatrixFree.requireDensifiable(problem, NAME, "the dense matrix for its swap scans and refresh"); // issue 17
         DenseProblem d = DenseProblem.of(problem);
         SparseResult start = new Omp(Omp.Options.defaults().withRankTolerance(options.rankTolerance())).solve(problem);
         DenseMatrix a = d.a();

@@ -4,6 +4,7 @@ import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SparseResult;
+import io.sparserepro.algorithms.implicit.MatrixFree;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
 import io.sparserepro.algorithms.options.Option.Origin;
@@ -103,6 +104,9 @@ public final class Omp extends ConfiguredSolver<Omp.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
+        if (MatrixFree.applies(problem)) {
+            return OmpImplicit.solve(options, problem); // large implicit operator: issue 17
+        }
         DenseProblem d = DenseProblem.of(problem);
         DenseMatrix a = d.a();
         double[] y = d.y();

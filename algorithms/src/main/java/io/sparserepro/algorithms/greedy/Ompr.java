@@ -5,6 +5,7 @@ import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
+import io.sparserepro.algorithms.implicit.MatrixFree;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
 import io.sparserepro.algorithms.options.Option.Origin;
@@ -172,6 +173,7 @@ public final class Ompr extends ConfiguredSolver<Ompr.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
+        MatrixFree.requireDensifiable(problem, NAME, "the dense matrix for its incremental QR swaps"); // issue 17
         return new Run(DenseProblem.of(problem)).run();
     }
 

@@ -6,6 +6,7 @@ import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.SparseSolver;
 import io.sparserepro.algorithms.Trace;
+import io.sparserepro.algorithms.implicit.MatrixFree;
 import io.sparserepro.algorithms.options.Option;
 import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
@@ -280,6 +281,9 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
+        if (MatrixFree.applies(problem)) {
+            return SeaImplicit.solve(options, inner, problem); // large implicit operator: issue 17
+        }
         SolverInputs.requireSolvable(problem);
         if (inner == null) {
             return explore(problem, new double[problem.cols()], null);
@@ -293,6 +297,11 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
      * estimate from another method). The start is not modified.
      */
     public SparseResult solveFrom(Problem problem, double[] start) {
+        if (problem != null && MatrixFree.applies(problem)) {
+            Checks.requireFinite("start", start);
+            Checks.requireLength("start", start, problem.cols());
+            return SeaImplicit.solveFrom(options, problem, start); // large implicit operator: issue 17
+        }
         SolverInputs.requireSolvable(problem);
         Checks.requireFinite("start", start);
         Checks.requireLength("start", start, problem.cols());

@@ -4,6 +4,7 @@ import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SparseResult;
+import io.sparserepro.algorithms.implicit.MatrixFree;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
 import io.sparserepro.algorithms.options.Option.Origin;
@@ -158,6 +159,9 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
+        if (MatrixFree.applies(problem)) {
+            return CosampImplicit.solve(options, problem); // large implicit operator: issue 17
+        }
         return new Run(DenseProblem.of(problem)).run();
     }
 

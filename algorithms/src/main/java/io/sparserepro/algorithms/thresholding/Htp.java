@@ -5,6 +5,7 @@ import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
+import io.sparserepro.algorithms.implicit.MatrixFree;
 import io.sparserepro.algorithms.WarmStartable;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
@@ -138,6 +139,9 @@ public final class Htp extends ConfiguredSolver<Htp.Options> implements WarmStar
     }
 
     private SparseResult run(Problem problem, int[] start) {
+        if (MatrixFree.applies(problem)) {
+            return HtpImplicit.solve(options, problem, start); // large implicit operator: issue 17
+        }
         DenseProblem d = DenseProblem.of(problem);
         DenseMatrix a = d.a();
         double[] y = d.y();

@@ -4,6 +4,7 @@ import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SparseResult;
+import io.sparserepro.algorithms.implicit.MatrixFree;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
 import io.sparserepro.algorithms.options.Option.Origin;
@@ -127,6 +128,9 @@ public final class Iht extends ConfiguredSolver<Iht.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
+        if (MatrixFree.applies(problem)) {
+            return IhtImplicit.solve(options, problem); // large implicit operator: issue 17
+        }
         DenseProblem d = DenseProblem.of(problem);
         DenseMatrix a = d.a();
         double[] y = d.y();

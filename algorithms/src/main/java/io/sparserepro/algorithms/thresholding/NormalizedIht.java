@@ -3,6 +3,7 @@ package io.sparserepro.algorithms.thresholding;
 import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.SparseResult;
+import io.sparserepro.algorithms.implicit.MatrixFree;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
 import io.sparserepro.algorithms.options.Option.Origin;
@@ -131,6 +132,9 @@ public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options>
 
     @Override
     public SparseResult solve(Problem problem) {
+        if (MatrixFree.applies(problem)) {
+            return NihtImplicit.solve(options, problem); // large implicit operator: issue 17
+        }
         return new Run(DenseProblem.of(problem)).run();
     }
 

@@ -4,6 +4,7 @@ import io.sparserepro.algorithms.ConfiguredSolver;
 import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SparseResult;
+import io.sparserepro.algorithms.implicit.MatrixFree;
 import io.sparserepro.algorithms.WarmStartable;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
@@ -108,6 +109,9 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
 
     @Override
     public SparseResult solve(Problem problem) {
+        if (MatrixFree.applies(problem)) {
+            return SpImplicit.solve(options, problem, null); // large implicit operator: issue 17
+        }
         return new Run(DenseProblem.of(problem), null).run();
     }
 
@@ -115,6 +119,9 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
     @Override
     public SparseResult solveFrom(Problem problem, int[] start) {
         int[] checked = WarmStartable.checkedStart(problem, start);
+        if (MatrixFree.applies(problem)) {
+            return SpImplicit.solve(options, problem, checked);
+        }
         return new Run(DenseProblem.of(problem), checked).run();
     }
 

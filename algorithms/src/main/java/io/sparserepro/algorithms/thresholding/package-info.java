@@ -13,5 +13,10 @@
  * ({@link io.sparserepro.core.linalg.SupportLeastSquares}) whose documented rank-deficiency
  * fallback gives dependent columns coefficient 0. Workspaces are allocated once per call;
  * iterations allocate nothing unless a trace is recorded.
+ *
+ * <p>On a large implicit operator ({@link io.sparserepro.algorithms.implicit.MatrixFree}) each
+ * solver runs instead its matrix-free twin ({@code IhtImplicit}, {@code NihtImplicit},
+ * {@code HtpImplicit}, {@code CosampImplicit}, {@code SpImplicit}): the same iteration with
+ * products through the operator and least squares by CGLS.
  */
 package io.sparserepro.algorithms.thresholding;
