@@ -17,6 +17,10 @@ import java.util.Set;
  *       {@code snrDb} (‖A x*‖₂/‖e‖₂ in dB), and {@code minSeparation} (spikes at least that many
  *       samples apart, drawn uniformly among such supports; 0, the default, is the paper's
  *       uniform positions).</li>
+ *   <li>{@code dct}: compressive sensing on an implicit operator, m rows of the orthonormal
+ *       n-point DCT-II (n a power of two; the rows drawn per instance and recorded); {@code n},
+ *       {@code m} or {@code zeta}, {@code k} or {@code rho}, optional {@code amplitudes} and
+ *       {@code noise}. Large n runs the solvers' matrix-free paths (docs/MATRIX-FREE.md).</li>
  * </ul>
  */
 final class StandardGenerators {
@@ -29,9 +33,18 @@ final class StandardGenerators {
                         "A with i.i.d. N(0,1) entries, unit-norm columns; m or zeta, k or rho, n, amplitudes, noise",
                         Set.of("m", "n", "zeta", "k", "rho", "amplitudes", "noise"), params -> {
                             int n = ParameterValues.intValue(params, "n");
-                            int m = exactlyOne(params, "m", "zeta", n);
-                            int k = sparsity(params, m);
+                            int m = exactlyOne("gaussian", params, "m", "zeta", n);
+                            int k = sparsity("gaussian", params, m);
                             return ProblemGenerators.gaussianGenerator(m, n, k, amplitudes(params), noise(params));
+                        }))
+                .with("dct", new GeneratorRegistry.Entry(
+                        "A = m random rows of the orthonormal n-point DCT-II, applied by FFT, never stored (n a power "
+                                + "of two); m or zeta, k or rho, n, amplitudes, noise",
+                        Set.of("m", "n", "zeta", "k", "rho", "amplitudes", "noise"), params -> {
+                            int n = ParameterValues.intValue(params, "n");
+                            int m = exactlyOne("dct", params, "m", "zeta", n);
+                            int k = sparsity("dct", params, m);
+                            return ProblemGenerators.subsampledDctGenerator(m, n, k, amplitudes(params), noise(params));
                         }))
                 .with("deconvolution", new GeneratorRegistry.Entry(
                         "A = convolution by a Gaussian kernel (m = n), unit-norm columns; n, k, kernelWidth, amplitudes,"
@@ -53,20 +66,21 @@ final class StandardGenerators {
                         }));
     }
 
-    private static int exactlyOne(Map<String, Object> params, String count, String ratio, int n) {
+    private static int exactlyOne(String generator, Map<String, Object> params, String count, String ratio, int n) {
         boolean hasCount = params.containsKey(count);
         if (hasCount == params.containsKey(ratio)) {
-            throw new IllegalArgumentException("gaussian needs exactly one of " + count + " and " + ratio
+            throw new IllegalArgumentException(generator + " needs exactly one of " + count + " and " + ratio
                     + "; given: " + params.keySet());
         }
         return hasCount ? ParameterValues.intValue(params, count)
                 : (int) Math.round(ParameterValues.doubleValue(params, ratio) * n);
     }
 
-    private static int sparsity(Map<String, Object> params, int m) {
+    private static int sparsity(String generator, Map<String, Object> params, int m) {
         boolean hasK = params.containsKey("k");
         if (hasK == params.containsKey("rho")) {
-            throw new IllegalArgumentException("gaussian needs exactly one of k and rho; given: " + params.keySet());
+            throw new IllegalArgumentException(generator + " needs exactly one of k and rho; given: "
+                    + params.keySet());
         }
         return hasK ? ParameterValues.intValue(params, "k")
                 : (int) Math.max(1, Math.round(ParameterValues.doubleValue(params, "rho") * m));

@@ -1,5 +1,7 @@
 package io.sparserepro.core.problem;
 
+import io.sparserepro.core.operators.SubsampledDct;
+
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseMatrix;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -121,6 +123,32 @@ public final class ProblemGenerators {
         checkSignal(a.rows(), a.cols(), k, amplitudes, noiseNorm);
         Checks.requireNonNull("rng", rng);
         return drawSignalAndNoise(a, k, amplitudes, noiseNorm, rng);
+    }
+
+    /**
+     * A compressive-sensing problem on an implicit operator: A = m random rows of the n-point
+     * orthonormal DCT-II scaled by √(n/m) ({@link SubsampledDct}, never stored densely; the
+     * solvers take their matrix-free paths above {@code MatrixFree}'s size threshold), the rows
+     * drawn by a seed taken from {@code rng} and recorded in the operator, x* k-sparse with the
+     * given amplitudes on a uniform support, ‖e‖₂ = noiseNorm. n must be a power of two.
+     */
+    public static ProblemGenerator subsampledDctGenerator(int m, int n, int k, AmplitudeDistribution amplitudes,
+                                                          double noiseNorm) {
+        if (n < 2 || Integer.bitCount(n) != 1) {
+            throw new IllegalArgumentException("n must be a power of two ≥ 2 (the DCT is computed by FFT): " + n);
+        }
+        Checks.requireInRange("m", m, 1, n);
+        Checks.requireInRange("k", k, 1, m);
+        Checks.requireNonNull("amplitudes", amplitudes);
+        Checks.requireFinite("noise", noiseNorm);
+        Checks.requireNonNegative("noise", noiseNorm);
+        return rng -> {
+            SubsampledDct a = SubsampledDct.sample(n, m, rng.nextLong());
+            SparseVector x = SparseVectors.random(n, k, amplitudes, rng);
+            double[] y = new double[m];
+            a.apply(x.values(), y);
+            return new Problem(a, Noise.withNorm(y, noiseNorm, rng), k, x.values(), x.support());
+        };
     }
 
     private static Problem drawSignalAndNoise(DenseMatrix a, int k, AmplitudeDistribution amplitudes,
