@@ -26,6 +26,26 @@ public interface DenseKernel {
      */
     void rotate(double c, double s, double[] x, int xOffset, double[] y, int yOffset, int len);
 
+    /**
+     * One block-column step of a left-looking blocked Cholesky factorisation (the update and
+     * triangular solve of LAPACK's dpotrf, fused) on the column-major array {@code l} with
+     * leading dimension {@code ld}. For the rows i ∈ [rowStart, rowEnd) and the columns
+     * c ∈ [col, col + width):
+     * <pre>
+     *   l[i, c] −= Σ_{p &lt; depth} l[i, p]·l[c, p]          (the GEMM / SYRK update)
+     * </pre>
+     * then, if {@code reciprocals} is not null, the row block X = l[rows, col..col+width) is
+     * replaced by X·L_JJ⁻ᵀ, where L_JJ is the lower triangle l[col..col+width, col..col+width)
+     * (already factorised) and {@code reciprocals[c]} = 1/l[col+c, col+c].
+     *
+     * <p>Requirements (not checked, for speed): 1 ≤ width ≤ 8; rowEnd − rowStart is a multiple
+     * of 8; the rows [rowStart, rowEnd) do not meet the rows [col, col + width) when solving;
+     * depth ≤ col. The kernel may <em>read</em> (never write) up to 8 columns from col and up to
+     * rows col + 7, so {@code l} must hold them; {@code reciprocals} has length ≥ 8.
+     */
+    void choleskyBlockColumn(double[] l, int ld, int col, int width, int depth, int rowStart, int rowEnd,
+            double[] reciprocals);
+
     /** A short name for logs and benchmark reports. */
     String name();
 }

@@ -76,6 +76,39 @@ final class ScalarKernel implements DenseKernel {
         }
     }
 
+    /**
+     * Plain loops, column by column (unit stride over the rows of column-major storage): the
+     * same arithmetic as the vector kernel's tiles without fused multiply-adds, so the two
+     * agree to round-off.
+     */
+    @Override
+    public void choleskyBlockColumn(double[] l, int ld, int col, int width, int depth, int rowStart, int rowEnd,
+            double[] reciprocals) {
+        for (int c = 0; c < width; c++) {
+            int out = (col + c) * ld;
+            for (int p = 0; p < depth; p++) {
+                double f = l[col + c + p * ld];
+                int in = p * ld;
+                for (int i = rowStart; i < rowEnd; i++) {
+                    l[out + i] -= l[in + i] * f;
+                }
+            }
+            if (reciprocals != null) {
+                for (int q = 0; q < c; q++) {
+                    double f = l[col + c + (col + q) * ld];
+                    int in = (col + q) * ld;
+                    for (int i = rowStart; i < rowEnd; i++) {
+                        l[out + i] -= l[in + i] * f;
+                    }
+                }
+                double r = reciprocals[c];
+                for (int i = rowStart; i < rowEnd; i++) {
+                    l[out + i] *= r;
+                }
+            }
+        }
+    }
+
     @Override
     public String name() {
         return "scalar";

@@ -103,6 +103,52 @@ class DenseKernelsTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"1,0,8", "8,0,8", "3,5,16", "8,8,24", "8,17,40", "5,40,56", "8,64,8", "8,3,72"})
+    void choleskyBlockColumnIsTheUpdateThenTheTriangularSolve(int width, int depth, int rows) {
+        // Column-major ld×ld array; block column at `col`, rows below it. The reference
+        // computes the definition directly: X = W − L[rows, 0:depth]·L[col.., 0:depth]ᵀ, then
+        // X·L_JJ⁻ᵀ by forward substitution along each row. Entries O(1), sums of ≤ 72 terms:
+        // reordering and FMA differ by ≤ ~1e-14.
+        int col = Math.max(depth, 3);
+        int rowStart = col + 8;
+        int ld = rowStart + rows + 5;
+        double[] base = TestMatrices.gaussianVector(ld * ld, 40L + width * 100 + depth);
+        for (int c = 0; c < 8; c++) { // a well-conditioned diagonal block
+            base[(col + c) * ld + col + c] = 2.0 + c;
+        }
+        for (boolean solve : new boolean[] {false, true}) {
+            double[] reciprocals = new double[8];
+            for (int c = 0; c < 8; c++) {
+                reciprocals[c] = c < width ? 1.0 / base[(col + c) * ld + col + c] : 1.0;
+            }
+            double[] expected = base.clone();
+            for (int i = rowStart; i < rowStart + rows; i++) {
+                for (int c = 0; c < width; c++) {
+                    double v = base[(col + c) * ld + i];
+                    for (int p = 0; p < depth; p++) {
+                        v -= base[p * ld + i] * base[p * ld + col + c];
+                    }
+                    if (solve) {
+                        for (int q = 0; q < c; q++) {
+                            v -= expected[(col + q) * ld + i] * base[(col + q) * ld + col + c];
+                        }
+                        v *= reciprocals[c];
+                    }
+                    expected[(col + c) * ld + i] = v;
+                }
+            }
+            for (DenseKernel kernel : kernels()) {
+                double[] l = base.clone();
+                kernel.choleskyBlockColumn(l, ld, col, width, depth, rowStart, rowStart + rows, solve ? reciprocals : null);
+                // Outside the rows × width block the kernel only reads: those entries must be unchanged.
+                for (int idx = 0; idx < l.length; idx++) {
+                    assertEquals(expected[idx], l[idx], 1e-13, kernel.name() + " solve " + solve + " at " + idx);
+                }
+            }
+        }
+    }
+
     @Test
     void norm2AvoidsOverflowAndUnderflow() {
         assertEquals(5.0, DenseKernels.norm2(new double[] {3, 4}), 0);
