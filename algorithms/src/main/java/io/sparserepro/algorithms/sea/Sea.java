@@ -688,9 +688,9 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
         /** Gradient Aᵀy − Σ z_j (AᵀA)_{:,j}, residual norm, best-iterate bookkeeping. */
         private double finishGram(int t) {
             System.arraycopy(aty, 0, ascent, 0, n);
+            kernel.subtractCombination(gramColumns, factorOrder, coefficients, k, ascent, n);
             double projected = 0;
             for (int i = 0; i < k; i++) {
-                kernel.axpy(-coefficients[i], gramColumns[factorOrder[i]], 0, ascent, 0, n);
                 projected += projection[i] * projection[i];
             }
             // As in the QR form: ‖r‖² = ‖y‖² − ‖Qᵀy‖² while the residual is not small, else

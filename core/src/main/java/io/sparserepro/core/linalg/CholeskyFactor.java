@@ -14,7 +14,8 @@ import io.sparserepro.core.Checks;
  *       blocked (below); with first = size it appends a block of rows at once (a block
  *       append: L₂₁ = G₂₁L₁₁⁻ᵀ, then the Cholesky factor of the Schur complement
  *       G₂₂ − L₂₁L₂₁ᵀ), which is cheaper than {@link #append} row by row;</li>
- *   <li>{@link #solve} solves G z = b by two triangular solves, O(s²).</li>
+ *   <li>{@link #solve} solves G z = b by two triangular solves, O(s²), blocked as the
+ *       factorisation (matrix–vector products with the block columns).</li>
  * </ul>
  *
  * <p><b>The blocked factorisation</b> is LAPACK's left-looking dpotrf with blocks of
@@ -288,29 +289,54 @@ public final class CholeskyFactor {
     }
 
     /**
-     * Solves L w = b (forward substitution, column-oriented: each solved entry is subtracted
-     * from the rest with one unit-stride axpy): {@code out[0..size)}; may alias {@code b}.
+     * Solves L w = b (forward substitution, blocked: each diagonal block is solved entry by
+     * entry, then the rows below are updated by one matrix–vector product with the block
+     * column): {@code out[0..size)}; may alias {@code b}.
      */
     public void forward(double[] b, double[] out) {
         if (out != b) {
             System.arraycopy(b, 0, out, 0, size);
         }
-        for (int c = 0; c < size; c++) {
-            int cc = c * ld + c;
-            double wc = out[c] / l[cc];
-            out[c] = wc;
-            kernel.axpy(-wc, l, cc + 1, out, c + 1, size - 1 - c);
+        for (int j0 = 0; j0 < size; j0 += BLOCK) {
+            int width = Math.min(BLOCK, size - j0);
+            int base = j0 * ld + j0;
+            for (int c = 0; c < width; c++) {
+                double v = out[j0 + c];
+                for (int q = 0; q < c; q++) {
+                    v -= l[base + q * ld + c] * out[j0 + q];
+                }
+                out[j0 + c] = v / l[base + c * ld + c];
+            }
+            int below = j0 + width;
+            if (below < size) {
+                kernel.multiplySubtract(l, base + width, ld, size - below, width, out, j0, out, below);
+            }
         }
     }
 
-    /** Solves Lᵀ z = w (back substitution, one unit-stride dot product per column); may alias. */
+    /**
+     * Solves Lᵀ z = w (back substitution, blocked as {@link #forward}: the solved entries below
+     * a block enter it through one transposed matrix–vector product); may alias.
+     */
     public void backward(double[] w, double[] out) {
         if (out != w) {
             System.arraycopy(w, 0, out, 0, size);
         }
-        for (int c = size - 1; c >= 0; c--) {
-            int cc = c * ld + c;
-            out[c] = (out[c] - kernel.dot(l, cc + 1, out, c + 1, size - 1 - c)) / l[cc];
+        int lastBlock = (size - 1) / BLOCK * BLOCK;
+        for (int j0 = lastBlock; j0 >= 0; j0 -= BLOCK) {
+            int width = Math.min(BLOCK, size - j0);
+            int base = j0 * ld + j0;
+            int below = j0 + width;
+            if (below < size) {
+                kernel.multiplyTransposedSubtract(l, base + width, ld, size - below, width, out, below, out, j0);
+            }
+            for (int c = width - 1; c >= 0; c--) {
+                double v = out[j0 + c];
+                for (int i = c + 1; i < width; i++) {
+                    v -= l[base + c * ld + i] * out[j0 + i];
+                }
+                out[j0 + c] = v / l[base + c * ld + c];
+            }
         }
     }
 

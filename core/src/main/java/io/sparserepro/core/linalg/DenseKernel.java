@@ -27,6 +27,29 @@ public interface DenseKernel {
     void rotate(double c, double s, double[] x, int xOffset, double[] y, int yOffset, int len);
 
     /**
+     * {@code y[yOffset+i] −= Σ_{c<cols} a[offset + i + c·ld] · x[xOffset+c]} for i &lt; rows: a
+     * matrix–vector product with a sub-block of a column-major array (BLAS dgemv "N" with
+     * α = −1, β = 1). {@code y} must not overlap the block or {@code x[xOffset..xOffset+cols)}.
+     */
+    void multiplySubtract(double[] a, int offset, int ld, int rows, int cols, double[] x, int xOffset, double[] y,
+            int yOffset);
+
+    /**
+     * {@code y[yOffset+c] −= Σ_{i<rows} a[offset + i + c·ld] · x[xOffset+i]} for c &lt; cols (BLAS
+     * dgemv "T" with α = −1, β = 1). {@code y[yOffset..yOffset+cols)} must not overlap
+     * {@code x[xOffset..xOffset+rows)}.
+     */
+    void multiplyTransposedSubtract(double[] a, int offset, int ld, int rows, int cols, double[] x, int xOffset,
+            double[] y, int yOffset);
+
+    /**
+     * {@code y[0..len) −= Σ_{t<count} coefficients[t] · columns[indices[t]][0..len)}: a linear
+     * combination of separately stored columns (such as cached Gram columns), several columns
+     * per pass over {@code y}.
+     */
+    void subtractCombination(double[][] columns, int[] indices, double[] coefficients, int count, double[] y, int len);
+
+    /**
      * One block-column step of a left-looking blocked Cholesky factorisation (the update and
      * triangular solve of LAPACK's dpotrf, fused) on the column-major array {@code l} with
      * leading dimension {@code ld}. For the rows i ∈ [rowStart, rowEnd) and the columns

@@ -76,6 +76,39 @@ final class ScalarKernel implements DenseKernel {
         }
     }
 
+    @Override
+    public void multiplySubtract(double[] a, int offset, int ld, int rows, int cols, double[] x, int xOffset,
+            double[] y, int yOffset) {
+        for (int c = 0; c < cols; c++) {
+            axpy(-x[xOffset + c], a, offset + c * ld, y, yOffset, rows);
+        }
+    }
+
+    @Override
+    public void multiplyTransposedSubtract(double[] a, int offset, int ld, int rows, int cols, double[] x,
+            int xOffset, double[] y, int yOffset) {
+        for (int c = 0; c < cols; c++) {
+            y[yOffset + c] -= dot(a, offset + c * ld, x, xOffset, rows);
+        }
+    }
+
+    @Override
+    public void subtractCombination(double[][] columns, int[] indices, double[] coefficients, int count, double[] y,
+            int len) {
+        int t = 0;
+        for (; t + 3 < count; t += 4) {
+            double[] c0 = columns[indices[t]], c1 = columns[indices[t + 1]];
+            double[] c2 = columns[indices[t + 2]], c3 = columns[indices[t + 3]];
+            double z0 = coefficients[t], z1 = coefficients[t + 1], z2 = coefficients[t + 2], z3 = coefficients[t + 3];
+            for (int i = 0; i < len; i++) {
+                y[i] -= z0 * c0[i] + z1 * c1[i] + z2 * c2[i] + z3 * c3[i];
+            }
+        }
+        for (; t < count; t++) {
+            axpy(-coefficients[t], columns[indices[t]], 0, y, 0, len);
+        }
+    }
+
     /**
      * Plain loops, column by column (unit stride over the rows of column-major storage): the
      * same arithmetic as the vector kernel's tiles without fused multiply-adds, so the two
