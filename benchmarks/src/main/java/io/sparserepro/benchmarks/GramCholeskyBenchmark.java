@@ -18,10 +18,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The crossover behind SEA's choice between updating and refactorising the Cholesky factor of
- * G_SS (issue 13): k-column supports of a 250×500 Gaussian matrix, {@code changes} indices
- * replaced at random positions, then either removed and appended one by one ({@code update})
- * or refactorised from the first changed row ({@code refactor}). Each invocation also restores
- * the original support the same way, so the score is two moves.
+ * G_SS (issue 13): k-column supports of a 250×500 Gaussian matrix (400×500 for k ≥ 150),
+ * {@code changes} indices replaced at random positions, then either deleted one by one (Givens)
+ * and the newcomers appended as one block ({@code update}), as Sea's update path does, or
+ * refactorised from the first changed row ({@code refactor}). Each invocation then restores the
+ * original support by a full refactorisation, timed alone in {@code refactorAll} and
+ * subtracted by {@code main}.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
