@@ -292,6 +292,11 @@ class CholeskyFactorTest {
                 CholeskyFactor g2 = new CholeskyFactor(s, kernel);
                 g2.factor(gram(columns, identityOrder(d - 1)), d - 1, d - 1, 1e-12);
                 assertEquals(d, g2.factorFrom(g, s, s, d - 1, 1e-12), kernel.name() + " append d " + d);
+                // And a single appended row (the row-by-row path of factorFrom).
+                CholeskyFactor g3 = new CholeskyFactor(s, kernel);
+                g3.factor(g, s, d, 1e-12);
+                assertEquals(d, g3.factorFrom(g, s, d + 1, d, 1e-12), kernel.name() + " one row d " + d);
+                assertEquals(d, g3.size());
             }
         }
     }
