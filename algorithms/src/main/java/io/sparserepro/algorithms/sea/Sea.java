@@ -229,15 +229,21 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
     /** The Gram form is used while Σ|z_j|‖a_j‖ ≤ this factor × ‖y‖ (see Run#gramIsAccurate). */
     static final double GRAM_ACCURACY_FACTOR = 1e3;
     /**
-     * Fraction of the k support indices above which the Cholesky factor of G_SS is
-     * refactorised instead of updated (see Run#factorGram). Flop model: an update costs ~2k² per
-     * changed index (append k², deletion ~k²), a refactorisation k³/3, a crossover near k/6; the
-     * measured one is later, because the deletions run at a higher rate than the dot products:
-     * {@code GramCholeskyBenchmark.main} (minimum of 300 repetitions, 250×500 and 400×500
-     * Gaussian, random positions) puts it at 6 of 25, 16 of 60, 18–20 of 80 and 36 of 150
-     * changed indices, i.e. 0.24–0.27·k.
+     * Cost of deleting one row of the Cholesky factor of G_SS by Givens rotations, per squared
+     * count of rows below it, in flops of the blocked refactorisation (see Run#factorGram): a
+     * deletion at row p of an s-row factor rotates (s − p)²/2 pairs of entries (6 flops each)
+     * and moves every column, at a lower rate than the register-blocked factorisation.
+     * Measured ({@code GramCholeskyBenchmark.main}, minimum of 500 moves, random positions):
+     * updating stops paying at ~2 changed indices of 25, 6–8 of 60, 8–12 of 80 and 12–16 of
+     * 150; 6–8 reproduces those crossovers at k ≥ 60 (k = 25 is a sub-microsecond tie either
+     * way).
      */
-    static final double REFACTOR_FRACTION = 0.25;
+    static final double ROTATION_WEIGHT = 8;
+
+    /** Flops of factorising rows first..s−1 of an s×s matrix: (s³ − first³)/3. */
+    static double factorFlops(int first, int s) {
+        return ((double) s * s * s - (double) first * first * first) / 3;
+    }
     /**
      * Smallest min_i L_ii²/G_ii for which the Gram form is trusted. 1/this bounds cond(G_SS)
      * from below (usually within a small factor): 1e-4 keeps the normal equations' error
@@ -365,7 +371,7 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
         private final int[] factorOrder;
         private final int[] factorRow;
         private final int[] scratchOrder;
-        private final double[] gramBlock;   // k×k row-major lower triangle of G_SS for refactorisation
+        private final double[] gramBlock;   // k×k column-major lower triangle of G_SS for factorFrom
         private final double[] gramRow;
         private final double[] projection;  // L⁻¹A_Sᵀy = Qᵀy for A_S = QR, R = Lᵀ
         private int refactorizations;
@@ -544,12 +550,19 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
          * Brings the Cholesky factor of G_SS = A_SᵀA_S to the support read, from the Gram
          * columns (each computed once per index, as for the gradient), and says whether it may
          * be trusted. A support that changes by few indices is updated (each leaving row
-         * deleted by Givens rotations, O((k − p)²); each entering row appended, O(k²)); one that
-         * changes wholesale — at large k consecutive SEA supports differ by up to half their
-         * indices — is refactorised from its first changed row, (k³ − p³)/3 flops, which is
-         * cheaper than the updates once more than {@link #REFACTOR_FRACTION}·k indices change
-         * (measured, see the constant). Both cost no product with A: the QR factorisation of A_S
-         * costs O(mk) per changed index, O(mk²) to rebuild.
+         * deleted by Givens rotations, O((k − p)²), then the entering rows appended as one
+         * block, (k³ − s³)/3 for s kept rows); one that changes wholesale — at large k
+         * consecutive SEA supports differ by up to half their indices, at positions all over
+         * the factor — is refactorised from its first changed row, (k³ − p³)/3 flops. The
+         * cheaper of the two by the flop model of {@link #ROTATION_WEIGHT} is taken (measured:
+         * updates win below ~0.1·k changed indices). Both cost no product with A: the QR
+         * factorisation of A_S costs O(mk) per changed index, O(mk²) to rebuild.
+         *
+         * <p>Why not an order in which the leaving rows sit at the end: on these supports the
+         * indices that leave are the oldest (the entries of X frozen at the smallest values),
+         * those that enter the newest, so in any order kept from one support to the next one
+         * of the two groups sits in front; a measured ordering by |X| kept the first change at
+         * a median of 15–25 of 150 rows, saving ≤ 10% of the flops.
          *
          * @return false if the factor is rank-deficient or ill-conditioned (min L_ii²/G_ii below
          *         {@link #GRAM_MIN_PIVOT_RATIO}): the Gram form squares cond(A_S), so such a
@@ -561,20 +574,26 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
                 gramColumn(support[i]); // computed now if new: the factor reads its entries
                 onSupport[support[i]] = true;
             }
-            int leaving = 0;
+            // Cost of the two ways, in flops of the blocked factorisation: Givens deletions
+            // (last first, so row i is deleted from a factor of `remaining` rows) then a block
+            // append of the newcomers, or a refactorisation from the first leaving row.
+            int remaining = size;
             int firstLeaving = size;
-            for (int i = 0; i < size; i++) {
+            double rotations = 0;
+            for (int i = size - 1; i >= 0; i--) {
                 if (!onSupport[factorOrder[i]]) {
-                    leaving++;
-                    firstLeaving = Math.min(firstLeaving, i);
+                    double below = remaining - i;
+                    rotations += below * below;
+                    remaining--;
+                    firstLeaving = i;
                 }
             }
-            int entering = k - (size - leaving);
+            double updateCost = ROTATION_WEIGHT * rotations + factorFlops(remaining, k);
             boolean ok;
-            if (entering > REFACTOR_FRACTION * k) {
-                ok = refactorGram(size, firstLeaving);
-            } else {
+            if (size > 0 && updateCost <= factorFlops(firstLeaving, k)) {
                 ok = updateGram(size);
+            } else {
+                ok = refactorGram(size, firstLeaving);
             }
             for (int i = 0; i < k; i++) {
                 onSupport[support[i]] = false;
@@ -609,17 +628,12 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
                 factorOrder[i] = j;
                 factorRow[j] = i;
             }
-            for (int i = firstLeaving; i < k; i++) {
-                double[] column = gramColumns[factorOrder[i]];
-                int row = i * k;
-                for (int c = 0; c <= i; c++) {
-                    gramBlock[row + c] = column[factorOrder[c]];
-                }
-            }
-            return gramFactor.factorFrom(gramBlock, k, k, Math.min(firstLeaving, gramFactor.size()),
-                    CHOLESKY_PIVOT_TOLERANCE) == k;
+            int first = Math.min(firstLeaving, gramFactor.size());
+            gatherGram(first);
+            return gramFactor.factorFrom(gramBlock, k, k, first, CHOLESKY_PIVOT_TOLERANCE) == k;
         }
 
+        /** Deletes the leaving rows (Givens), then appends the newcomers as one block. */
         private boolean updateGram(int size) {
             factorUpdates++;
             // Leaving rows, last first, so the rows still to delete keep their positions.
@@ -631,26 +645,34 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
                     System.arraycopy(factorOrder, i + 1, factorOrder, i, gramFactor.size() - i);
                 }
             }
-            for (int i = 0; i < gramFactor.size(); i++) {
+            int s = gramFactor.size();
+            for (int i = 0; i < s; i++) {
                 factorRow[factorOrder[i]] = i;
             }
-            for (int i = 0; i < k; i++) {
+            for (int i = 0, next = s; i < k; i++) {
                 int j = support[i];
-                if (factorRow[j] >= 0) {
-                    continue;
+                if (factorRow[j] < 0) {
+                    factorOrder[next] = j;
+                    factorRow[j] = next++;
                 }
-                double[] column = gramColumns[j];
-                int s = gramFactor.size();
-                for (int c = 0; c < s; c++) {
-                    gramRow[c] = column[factorOrder[c]];
-                }
-                if (!gramFactor.append(gramRow, column[j], CHOLESKY_PIVOT_TOLERANCE)) {
-                    return false;
-                }
-                factorOrder[s] = j;
-                factorRow[j] = s;
             }
-            return true;
+            gatherGram(s);
+            return gramFactor.factorFrom(gramBlock, k, k, s, CHOLESKY_PIVOT_TOLERANCE) == k;
+        }
+
+        /**
+         * Rows from..k−1 of G_SS in factor order into {@link #gramBlock}, the lower triangle
+         * column-major as {@link CholeskyFactor#factorFrom} reads it: entry (i, c), i ≥ c, at
+         * i + c·k, i.e. entry factorOrder[i] of the Gram column of factorOrder[c].
+         */
+        private void gatherGram(int from) {
+            for (int c = 0; c < k; c++) {
+                double[] column = gramColumns[factorOrder[c]];
+                int base = c * k;
+                for (int i = Math.max(c, from); i < k; i++) {
+                    gramBlock[base + i] = column[factorOrder[i]];
+                }
+            }
         }
 
         /** Empties the factor; rows past a failed pivot may be marked too, hence the check over all k. */
@@ -675,9 +697,9 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
         /** Gradient Aᵀy − Σ z_j (AᵀA)_{:,j}, residual norm, best-iterate bookkeeping. */
         private double finishGram(int t) {
             System.arraycopy(aty, 0, ascent, 0, n);
+            kernel.subtractCombination(gramColumns, factorOrder, coefficients, k, ascent, n);
             double projected = 0;
             for (int i = 0; i < k; i++) {
-                kernel.axpy(-coefficients[i], gramColumns[factorOrder[i]], 0, ascent, 0, n);
                 projected += projection[i] * projection[i];
             }
             // As in the QR form: ‖r‖² = ‖y‖² − ‖Qᵀy‖² while the residual is not small, else

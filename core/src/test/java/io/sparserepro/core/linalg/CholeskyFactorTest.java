@@ -112,8 +112,9 @@ class CholeskyFactorTest {
         assertEquals(25, factored.factor(g, 25, 25, 1e-12));
         for (int i = 0; i < 25; i++) {
             for (int j = 0; j <= i; j++) {
-                // Same operations in the same order: bit-for-bit equal.
-                assertEquals(appended.get(i, j), factored.get(i, j), 0.0);
+                // The same factor by other summation orders (blocked, fused multiply-adds):
+                // equal to round-off, ~s·ε·cond(G) with cond(G) ≲ 30 here.
+                assertEquals(appended.get(i, j), factored.get(i, j), 1e-13);
             }
         }
         double[] b = new double[25];
@@ -132,6 +133,172 @@ class CholeskyFactorTest {
         }
         double ratio = factored.minPivotRatio();
         assertTrue(ratio > 0 && ratio <= 1);
+    }
+
+    /** The textbook Cholesky–Banachiewicz recurrence (Golub &amp; Van Loan, Alg. 4.2.1), row-major s×s. */
+    private static double[] textbookCholesky(double[] g, int s) {
+        double[] l = new double[s * s];
+        for (int i = 0; i < s; i++) {
+            for (int j = 0; j <= i; j++) {
+                double v = g[i * s + j];
+                for (int t = 0; t < j; t++) {
+                    v -= l[i * s + t] * l[j * s + t];
+                }
+                l[i * s + j] = i == j ? Math.sqrt(v) : v / l[j * s + j];
+            }
+        }
+        return l;
+    }
+
+    private static List<DenseKernel> kernels() {
+        List<DenseKernel> list = new ArrayList<>();
+        list.add(DenseKernels.scalar());
+        DenseKernels.vectorized().ifPresent(list::add);
+        return list;
+    }
+
+    private static List<Integer> identityOrder(int s) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < s; i++) {
+            order.add(i);
+        }
+        return order;
+    }
+
+    /** max |a − b| over the lower triangle, relative to the largest |reference| entry. */
+    private static double relativeDifference(CholeskyFactor f, double[] reference, int s) {
+        double worst = 0;
+        double scale = 0;
+        for (int i = 0; i < s; i++) {
+            for (int j = 0; j <= i; j++) {
+                worst = Math.max(worst, Math.abs(f.get(i, j) - reference[i * s + j]));
+                scale = Math.max(scale, Math.abs(reference[i * s + j]));
+            }
+        }
+        return worst / scale;
+    }
+
+    @Test
+    void blockedFactorEqualsTheTextbookRecurrenceOnEverySize() {
+        // Sizes 1..40 and around every block boundary up to 200, both kernels. G = AᵀA with A
+        // Gaussian-like m×s, m = 2s + 10: cond(G) ≤ ((1 + √½)/(1 − √½))² ≈ 34. The two
+        // factors differ only by summation order (blocking, FMA): ≤ ~s·ε·cond(G) ≈ 2e-12 at
+        // s = 200 relative to max |L|; 1e-11 leaves a factor 5.
+        List<Integer> sizes = new ArrayList<>();
+        for (int s = 1; s <= 40; s++) {
+            sizes.add(s);
+        }
+        for (int s : new int[] {47, 48, 49, 63, 64, 65, 79, 80, 81, 127, 128, 129, 150, 151, 199, 200}) {
+            sizes.add(s);
+        }
+        for (int s : sizes) {
+            double[][] columns = randomColumns(2 * s + 10, s, 1000 + s);
+            double[] g = gram(columns, identityOrder(s));
+            double[] reference = textbookCholesky(g, s);
+            for (DenseKernel kernel : kernels()) {
+                CholeskyFactor f = new CholeskyFactor(s + 3, kernel);
+                assertEquals(s, f.factor(g, s, s, 1e-12), kernel.name() + " s " + s);
+                assertTrue(relativeDifference(f, reference, s) <= 1e-11, kernel.name() + " s " + s + ": "
+                        + relativeDifference(f, reference, s));
+                // Refactorising from any kept row gives the same factor (the kept rows are the
+                // factor of the leading block): aligned and unaligned with the blocks.
+                for (int first : new int[] {1, s / 3, s / 2, s - 1, CholeskyFactor.BLOCK, 2 * CholeskyFactor.BLOCK + 3}) {
+                    if (first < 0 || first > s) {
+                        continue;
+                    }
+                    CholeskyFactor g2 = new CholeskyFactor(s, kernel);
+                    g2.factor(g, s, s, 1e-12);
+                    double[] damaged = g.clone();
+                    for (int i = 0; i < first; i++) { // factorFrom must not read rows < first
+                        for (int j = 0; j <= i; j++) {
+                            damaged[i * s + j] = Double.NaN;
+                            damaged[j * s + i] = Double.NaN;
+                        }
+                    }
+                    assertEquals(s, g2.factorFrom(damaged, s, s, first, 1e-12));
+                    assertTrue(relativeDifference(g2, reference, s) <= 1e-11, kernel.name() + " s " + s + " from " + first);
+                }
+            }
+        }
+    }
+
+    @Test
+    void scalarAndVectorKernelsGiveTheSameFactorToRoundOff() {
+        // Same blocking, the vector kernel with fused multiply-adds: the two differ by rounding
+        // of each product only (≤ s·ε relative per entry, cond(G) ≲ 34 as above).
+        DenseKernel vector = DenseKernels.vectorized().orElse(null);
+        org.junit.jupiter.api.Assumptions.assumeTrue(vector != null, "jdk.incubator.vector not present");
+        for (int s : new int[] {5, 8, 17, 24, 64, 150}) {
+            double[] g = gram(randomColumns(2 * s + 10, s, 77 + s), identityOrder(s));
+            CholeskyFactor a = new CholeskyFactor(s, DenseKernels.scalar());
+            CholeskyFactor b = new CholeskyFactor(s, vector);
+            a.factor(g, s, s, 1e-12);
+            b.factor(g, s, s, 1e-12);
+            double[] la = new double[s * s];
+            for (int i = 0; i < s; i++) {
+                for (int j = 0; j <= i; j++) {
+                    la[i * s + j] = a.get(i, j);
+                }
+            }
+            assertTrue(relativeDifference(b, la, s) <= 1e-12, "s " + s);
+        }
+    }
+
+    @Test
+    void blockAppendEqualsRefactorisationAndRowByRowAppends() {
+        // factorFrom(size): L₂₁ = G₂₁L₁₁⁻ᵀ and the Cholesky factor of the Schur complement.
+        // Same tolerance argument as above (cond(G) ≲ 34, s ≤ 100).
+        for (int kept : new int[] {0, 1, 7, 8, 9, 30, 64}) {
+            for (int added : new int[] {1, 3, 8, 9, 36}) {
+                int s = kept + added;
+                double[][] columns = randomColumns(2 * s + 10, s, 31L * kept + added);
+                List<Integer> order = identityOrder(s);
+                double[] g = gram(columns, order);
+                double[] reference = textbookCholesky(g, s);
+                CholeskyFactor blocked = new CholeskyFactor(s);
+                CholeskyFactor rows = new CholeskyFactor(s);
+                List<Integer> rowOrder = new ArrayList<>();
+                double[] leading = gram(columns, order.subList(0, kept));
+                assertEquals(kept, blocked.factor(leading, Math.max(kept, 1), kept, 1e-12));
+                assertEquals(s, blocked.factorFrom(g, s, s, kept, 1e-12));
+                for (int j = 0; j < s; j++) {
+                    append(rows, columns, rowOrder, j);
+                }
+                assertTrue(relativeDifference(blocked, reference, s) <= 1e-11, kept + "+" + added);
+                assertTrue(relativeDifference(rows, reference, s) <= 1e-11, kept + "+" + added + " rows");
+            }
+        }
+    }
+
+    @Test
+    void aDependentColumnStopsTheBlockedFactorAtItsRow() {
+        // Column d is a combination of two earlier ones (plus 1e-9 relative): its pivot is
+        // ~1e-18·G_dd < 1e-12·G_dd. The factor keeps rows 0..d−1 and they equal the factor of
+        // the leading block; d in the first block, on a block boundary and past it.
+        for (int d : new int[] {2, 7, 8, 9, 20, 33, 70}) {
+            int s = d + 11;
+            double[][] columns = randomColumns(2 * s + 10, s, 400 + d);
+            for (int i = 0; i < columns[d].length; i++) {
+                columns[d][i] = 0.3 * columns[0][i] - 2.0 * columns[d - 1][i] + 1e-9 * columns[d][i];
+            }
+            double[] g = gram(columns, identityOrder(s));
+            for (DenseKernel kernel : kernels()) {
+                CholeskyFactor f = new CholeskyFactor(s, kernel);
+                assertEquals(d, f.factor(g, s, s, 1e-12), kernel.name() + " d " + d);
+                assertEquals(d, f.size());
+                double[] leading = textbookCholesky(gram(columns, identityOrder(d)), d);
+                assertTrue(relativeDifference(f, leading, d) <= 1e-11, kernel.name() + " d " + d);
+                // The block append stops there too, from any kept prefix before d.
+                CholeskyFactor g2 = new CholeskyFactor(s, kernel);
+                g2.factor(gram(columns, identityOrder(d - 1)), d - 1, d - 1, 1e-12);
+                assertEquals(d, g2.factorFrom(g, s, s, d - 1, 1e-12), kernel.name() + " append d " + d);
+                // And a single appended row (the row-by-row path of factorFrom).
+                CholeskyFactor g3 = new CholeskyFactor(s, kernel);
+                g3.factor(g, s, d, 1e-12);
+                assertEquals(d, g3.factorFrom(g, s, d + 1, d, 1e-12), kernel.name() + " one row d " + d);
+                assertEquals(d, g3.size());
+            }
+        }
     }
 
     @Test
@@ -259,5 +426,12 @@ class CholeskyFactorTest {
         assertTrue(f.append(new double[] {0.0}, 1.0, 1e-12));
         assertThrows(IllegalStateException.class, () -> f.append(new double[] {0, 0}, 1.0, 1e-12));
         assertThrows(IllegalArgumentException.class, () -> f.factor(new double[9], 3, 3, 1e-12));
+        CholeskyFactor g = new CholeskyFactor(4);
+        IllegalArgumentException shortGram = assertThrows(IllegalArgumentException.class,
+                () -> g.factor(new double[8], 3, 3, 1e-12));
+        assertTrue(shortGram.getMessage().contains("gram must hold"), shortGram.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> g.factor(new double[16], 2, 3, 1e-12));
+        assertThrows(IllegalArgumentException.class, () -> g.factorFrom(new double[16], 4, 4, 1, 1e-12));
+        assertThrows(IllegalArgumentException.class, () -> new CholeskyFactor(3, null));
     }
 }
