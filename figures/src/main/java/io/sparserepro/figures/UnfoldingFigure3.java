@@ -124,7 +124,10 @@ public final class UnfoldingFigure3 implements Figure {
             plotted.add(PlottedPoint.of(panel, "training", x[i], train[i]));
             plotted.add(PlottedPoint.of(panel, "validation", x[i], val[i]));
         }
-        double[] ends = {x[0], x[x.length - 1]};
+        // The reference lines start half an epoch early: XChart 3.8 puts its ticks on the data points
+        // when all x values are equally spaced (1, 57, 113, … whose labels run into each other), and
+        // one value off the grid gives round ticks instead.
+        double[] ends = {x[0] - 0.5, x[x.length - 1]};
         Fig3Results.Summary best = require(validation, net, folder);
         Fig3Results.Summary base = require(validation, plain, folder);
         BasicStroke dashed = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
