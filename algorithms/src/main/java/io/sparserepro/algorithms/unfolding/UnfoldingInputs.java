@@ -2,8 +2,8 @@ package io.sparserepro.algorithms.unfolding;
 
 import io.sparserepro.core.Checks;
 
-/** Validation of the unfolding family's inputs, before any work. */
-final class UnfoldingInputs {
+/** Validation of the unfolding family's inputs, before any work (the networks' too). */
+public final class UnfoldingInputs {
     private UnfoldingInputs() {
     }
 
@@ -14,6 +14,16 @@ final class UnfoldingInputs {
             java.util.Arrays.fill(w, 1.0);
             return w;
         }
+        checkWeights(weights, n);
+        for (int j = 0; j < n; j++) {
+            w[j] = Math.abs(weights[j]); // only |w ⊙ ·| enters the scores (SPEC-UNFOLDING, Notation)
+        }
+        return w;
+    }
+
+    /** Checks that {@code weights} has one finite entry per column, naming the first bad one. */
+    public static void checkWeights(double[] weights, int n) {
+        Checks.requireNonNull("weights", weights);
         if (weights.length != n) {
             throw new IllegalArgumentException("weights must have one entry per column (" + n + "): length "
                     + weights.length);
@@ -22,10 +32,7 @@ final class UnfoldingInputs {
             if (!Double.isFinite(weights[j])) {
                 throw new IllegalArgumentException("weights must be finite: weights[" + j + "] = " + weights[j]);
             }
-            // Only |w ⊙ ·| enters the scores (SPEC-UNFOLDING, Notation).
-            w[j] = Math.abs(weights[j]);
         }
-        return w;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.sparserepro.algorithms.unfolding.net;
 
+import io.sparserepro.algorithms.unfolding.UnfoldingInputs;
 import io.sparserepro.core.Checks;
 
 /** Checks of the networks' per-sample inputs, at the public boundary before any work, and the sample loss. */
@@ -22,16 +23,7 @@ final class NetworkInputs {
     }
 
     static void checkWeights(double[] weights, int n) {
-        Checks.requireNonNull("weights", weights);
-        if (weights.length != n) {
-            throw new IllegalArgumentException("weights must have one entry per column (" + n + "): length "
-                    + weights.length);
-        }
-        for (int j = 0; j < n; j++) {
-            if (!Double.isFinite(weights[j])) {
-                throw new IllegalArgumentException("weights must be finite: weights[" + j + "] = " + weights[j]);
-            }
-        }
+        UnfoldingInputs.checkWeights(weights, n);
     }
 
     static void checkTarget(double[] target, int n) {
