@@ -105,18 +105,21 @@ public final class Fig3Experiment {
             if (samples.isEmpty()) {
                 continue;
             }
-            errors.add(eval(spec, data, Fig3Evaluation.Kind.HARD, null, plain, set, samples, threads));
-            errors.add(eval(spec, data, Fig3Evaluation.Kind.SOFT, null, net + " (initial)", set, samples, threads));
-            errors.add(eval(spec, data, Fig3Evaluation.Kind.SOFT, learned, net, set, samples, threads));
-            errors.add(eval(spec, data, Fig3Evaluation.Kind.HARD, learned, weighted + " (learned)", set, samples,
-                    threads));
-            errors.add(eval(spec, data, Fig3Evaluation.Kind.HARD, oracle, weighted + " (oracle)", set, samples,
-                    threads));
-            errors.add(eval(spec, data, Fig3Evaluation.Kind.SOFT, oracle, soft + " (oracle)", set, samples, threads));
-            errors.add(eval(spec, data, Fig3Evaluation.Kind.HARD, frequency, weighted + " (frequency)", set, samples,
-                    threads));
-            errors.add(eval(spec, data, Fig3Evaluation.Kind.SOFT, frequency, soft + " (frequency)", set, samples,
-                    threads));
+            // Every algorithm of the report: plain, the net before and after training, the learned
+            // weights in the hard algorithm, the oracle and the frequency weights, hard and soft.
+            List<Evaluated> rows = List.of(
+                    new Evaluated(Fig3Evaluation.Kind.HARD, null, plain),
+                    new Evaluated(Fig3Evaluation.Kind.SOFT, null, net + " (initial)"),
+                    new Evaluated(Fig3Evaluation.Kind.SOFT, learned, net),
+                    new Evaluated(Fig3Evaluation.Kind.HARD, learned, weighted + " (learned)"),
+                    new Evaluated(Fig3Evaluation.Kind.HARD, oracle, weighted + " (oracle)"),
+                    new Evaluated(Fig3Evaluation.Kind.SOFT, oracle, soft + " (oracle)"),
+                    new Evaluated(Fig3Evaluation.Kind.HARD, frequency, weighted + " (frequency)"),
+                    new Evaluated(Fig3Evaluation.Kind.SOFT, frequency, soft + " (frequency)"));
+            for (Evaluated row : rows) {
+                errors.add(Fig3Evaluation.evaluate(spec, data, row.kind(), row.weights(), row.name(), set, samples,
+                        threads));
+            }
         }
         List<Fig3Results.Epoch> epochs = new ArrayList<>();
         for (EpochRecord e : trained.history()) {
@@ -131,9 +134,8 @@ public final class Fig3Experiment {
         return new Outcome(directory, true, false, seconds);
     }
 
-    private static Fig3Evaluation.Errors eval(Fig3Spec spec, Fig3Data data, Fig3Evaluation.Kind kind, double[] w,
-                                              String name, String set, List<TrainingSample> samples, int threads) {
-        return Fig3Evaluation.evaluate(spec, data, kind, w, name, set, samples, threads);
+    /** One row of the evaluation: the algorithm (hard or soft) with these weights (null: ones), named. */
+    private record Evaluated(Fig3Evaluation.Kind kind, double[] weights, String name) {
     }
 
     /** Whether {@code directory} holds a finished run of exactly {@code spec}. */
