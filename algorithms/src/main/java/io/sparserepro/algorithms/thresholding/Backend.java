@@ -65,6 +65,9 @@ abstract class Backend {
     /** {@code out = Aᵀ r} (n-vector). */
     abstract void adjoint(double[] r, double[] out);
 
+    /** {@code out = Aᵀ y} (n-vector). */
+    abstract void adjointOfObservations(double[] out);
+
     /** {@code r = y − A x}, x zero off {@code support[0..size)}. */
     abstract void residual(double[] x, int[] support, int size, double[] r);
 
@@ -128,6 +131,11 @@ abstract class Backend {
         @Override
         void adjoint(double[] r, double[] out) {
             d.kernel().multiplyTransposed(a.data(), m, n, r, out);
+        }
+
+        @Override
+        void adjointOfObservations(double[] out) {
+            d.kernel().multiplyTransposed(a.data(), m, n, y, out);
         }
 
         @Override
@@ -204,6 +212,15 @@ abstract class Backend {
         @Override
         void adjoint(double[] r, double[] out) {
             a.applyAdjoint(r, out);
+        }
+
+        @Override
+        void adjointOfObservations(double[] out) {
+            if (fits.isEmpty()) {
+                a.applyAdjoint(y, out);
+            } else {
+                System.arraycopy(fits.get(0).adjointOfObservations(), 0, out, 0, n); // the CGLS workspace has it
+            }
         }
 
         @Override
