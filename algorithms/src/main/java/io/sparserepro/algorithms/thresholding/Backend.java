@@ -7,10 +7,13 @@ import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.implicit.MatrixFree;
 import io.sparserepro.algorithms.implicit.OperatorProblem;
+import io.sparserepro.core.linalg.DenseKernel;
+import io.sparserepro.core.linalg.DenseKernels;
 import io.sparserepro.core.linalg.DenseMatrix;
 import io.sparserepro.core.linalg.LinearOperator;
 import io.sparserepro.core.problem.Problem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +21,7 @@ import java.util.Map;
  * The operations the thresholding loops (IHT, NIHT, HTP, CoSaMP, SP) need from A, so that one
  * loop per solver serves both paths of {@link io.sparserepro.algorithms.implicit.MatrixFree}
  * (issue 17): the proxy Aᵀr, the residual y − A x of a sparse x, the least-squares fit on a
- * support, the step-size numbers, and the result.
+ * support, NIHT's images of sparse vectors, the step-size numbers, and the result.
  *
  * <p><b>Dense</b> ({@link #dense}): the active dense kernel's Aᵀr, the column axpys of
  * {@link Vectors#residual}, the incremental QR of {@link SupportFit}: exactly the calls, in
@@ -70,6 +73,32 @@ abstract class Backend {
 
     /** {@code r = y − A x}, x zero off {@code support[0..size)}. */
     abstract void residual(double[] x, int[] support, int size, double[] r);
+
+    /**
+     * NIHT's line-search image {@code image = Σ_{s<k} (g[j]/divisor)·a_j} over j = support[s]
+     * (the scaled gradient on Γ through A).
+     */
+    abstract void lineSearchImage(double[] g, double divisor, int[] support, int k, double[] image);
+
+    /**
+     * NIHT's safeguard: with x̃ = z on {@code next} and x on {@code support} (both sorted, k
+     * each), writes A(x̃ − x) into {@code image} and returns ‖x̃ − x‖₂².
+     */
+    abstract double differenceImage(double[] x, int[] support, double[] z, int[] next, int k, double[] image);
+
+    /**
+     * NIHT's residual after the step x ← x̃ (x now on {@code support}), where A(x̃ − x) =
+     * {@code stepScale}·{@code stepImage} is the last image computed. Dense: recomputed from
+     * the columns, {@code r = y − A x}. Matrix-free: updated without a product,
+     * r ← r − stepScale·stepImage, and recomputed through the operator every
+     * {@value #RESIDUAL_REFRESH} iterations (the update's round-off accumulates): when
+     * {@code iteration} is a multiple of it.
+     */
+    abstract void stepResidual(double[] x, int[] support, int k, double[] r, double[] stepImage, double stepScale,
+                               int iteration);
+
+    /** The matrix-free NIHT recomputes r = y − A x every this many iterations (see {@link #stepResidual}). */
+    static final int RESIDUAL_REFRESH = 50;
 
     /** A least-squares workspace for supports of up to {@code capacity} columns, fitting y. */
     abstract Fit fit(int capacity);
@@ -144,6 +173,55 @@ abstract class Backend {
         }
 
         @Override
+        void lineSearchImage(double[] g, double divisor, int[] support, int k, double[] image) {
+            Arrays.fill(image, 0.0);
+            DenseKernel kernel = d.kernel();
+            double[] data = a.data();
+            for (int s = 0; s < k; s++) {
+                int j = support[s];
+                kernel.axpy(g[j] / divisor, data, j * m, image, 0, m);
+            }
+        }
+
+        /** O(m·k): one axpy per index of the merged supports, in merged order. */
+        @Override
+        double differenceImage(double[] x, int[] support, double[] z, int[] next, int k, double[] image) {
+            double[] data = a.data();
+            DenseKernel kernel = DenseKernels.active();
+            Arrays.fill(image, 0.0);
+            double squared = 0;
+            int i = 0;
+            int j = 0;
+            while (i < k || j < k) {
+                int column;
+                double delta;
+                if (j == k || (i < k && support[i] < next[j])) {
+                    column = support[i++];
+                    delta = -x[column];
+                } else if (i == k || next[j] < support[i]) {
+                    column = next[j++];
+                    delta = z[column];
+                } else {
+                    column = support[i];
+                    delta = z[column] - x[column];
+                    i++;
+                    j++;
+                }
+                squared += delta * delta;
+                if (delta != 0.0) {
+                    kernel.axpy(delta, data, column * m, image, 0, m);
+                }
+            }
+            return squared;
+        }
+
+        @Override
+        void stepResidual(double[] x, int[] support, int k, double[] r, double[] stepImage, double stepScale,
+                          int iteration) {
+            Vectors.residual(a, y, x, support, k, r); // O(m·k) from the columns: exact, no drift
+        }
+
+        @Override
         Fit fit(int capacity) {
             SupportFit fit = new SupportFit(a, y, capacity);
             return new Fit() {
@@ -201,6 +279,7 @@ abstract class Backend {
         private final double[] image;                          // A x, scratch of the residual
         private final List<ImplicitFits> fits = new ArrayList<>();
         private long refitIterations;
+        private double[] direction;
 
         MatrixFreeBackend(OperatorProblem d) {
             super(d.y(), d.m(), d.n(), d.k(), d.yNorm());
@@ -226,6 +305,62 @@ abstract class Backend {
         @Override
         void residual(double[] x, int[] support, int size, double[] r) {
             d.residual(x, image, r); // one product of the whole (sparse) x: the operator has no cheaper one in general
+        }
+
+        /** An n-vector, zero outside the entries being used (NIHT's sparse products); made on first use. */
+        private double[] direction() {
+            if (direction == null) {
+                direction = new double[n];
+            }
+            return direction;
+        }
+
+        @Override
+        void lineSearchImage(double[] g, double divisor, int[] support, int k, double[] image) {
+            double[] v = direction();
+            for (int s = 0; s < k; s++) {
+                int j = support[s];
+                v[j] = g[j] / divisor;
+            }
+            a.apply(v, image);
+            Vectors.clear(v, support, k);
+        }
+
+        /** One forward product of the sparse difference. */
+        @Override
+        double differenceImage(double[] x, int[] support, double[] z, int[] next, int k, double[] image) {
+            double[] v = direction();
+            double squared = 0;
+            for (int s = 0; s < k; s++) {
+                v[support[s]] = -x[support[s]];
+            }
+            for (int s = 0; s < k; s++) {
+                int j = next[s];
+                v[j] = z[j] - x[j];
+            }
+            for (int s = 0; s < k; s++) {
+                squared += v[support[s]] * v[support[s]];
+                int j = next[s];
+                if (Arrays.binarySearch(support, 0, k, j) < 0) {
+                    squared += v[j] * v[j];
+                }
+            }
+            a.apply(v, image);
+            Vectors.clear(v, support, k);
+            Vectors.clear(v, next, k);
+            return squared;
+        }
+
+        @Override
+        void stepResidual(double[] x, int[] support, int k, double[] r, double[] stepImage, double stepScale,
+                          int iteration) {
+            if (iteration % RESIDUAL_REFRESH == 0) {
+                d.residual(x, stepImage, r);
+            } else {
+                for (int i = 0; i < m; i++) {
+                    r[i] -= stepScale * stepImage[i];
+                }
+            }
         }
 
         @Override
