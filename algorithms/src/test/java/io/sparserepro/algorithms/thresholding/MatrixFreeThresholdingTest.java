@@ -63,9 +63,9 @@ class MatrixFreeThresholdingTest {
     @Test
     void htpMatchesTheDensePath() {
         Htp.Options options = Htp.Options.defaults();
-        assertSamePaths(new Htp(options), p -> HtpImplicit.solve(options, p, null));
+        assertSamePaths(new Htp(options), matrixFree(new Htp(options)));
         Htp.Options spectral = options.withStepScale(Htp.StepScale.INVERSE_SQUARED_SPECTRAL_NORM);
-        assertSamePaths(new Htp(spectral), p -> HtpImplicit.solve(spectral, p, null));
+        assertSamePaths(new Htp(spectral), matrixFree(new Htp(spectral)));
     }
 
     @Test
@@ -76,7 +76,7 @@ class MatrixFreeThresholdingTest {
             start[i] = 3 * i + 1;
         }
         SparseResult d = new Htp().solveFrom(MatrixFreeFixtures.densified(p), start);
-        SparseResult i = HtpImplicit.solve(Htp.Options.defaults(), p, start);
+        SparseResult i = MatrixFree.using(MatrixFree.Path.MATRIX_FREE, () -> new Htp().solveFrom(p, start));
         assertArrayEquals(d.support(), i.support());
         assertEquals(d.iterations(), i.iterations());
     }
