@@ -1,16 +1,13 @@
 package io.sparserepro.algorithms.thresholding;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
-import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SparseResult;
-import io.sparserepro.algorithms.implicit.MatrixFree;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
 import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernels;
-import io.sparserepro.core.linalg.DenseMatrix;
 import io.sparserepro.core.problem.Problem;
 import io.sparserepro.core.select.LargestK;
 import java.util.Arrays;
@@ -63,6 +60,14 @@ import java.util.Map;
  * <p>Trace: entry t is the residual and support of iterate t + 1. Diagnostics:
  * {@code rankDeficientFits} (least-squares fits on a numerically rank-deficient T, and the
  * debiasing fit if it was) and {@code zeroCoefficients} ({@link FitDiagnostics}).
+ *
+ * <p><b>Matrix-free path</b> (issue 17; {@link io.sparserepro.algorithms.implicit.MatrixFree}
+ * decides): the same loop through the operator ({@link Backend}), with the least squares on
+ * the ≤ 3k merged columns by CGLS warm-started from the previous merged fit b (zero for
+ * entering indices), so nothing m×3k is stored (3 GB at the issue's target size). Per
+ * iteration: one adjoint (proxy), the CGLS iterations, one forward for the pruned candidate's
+ * residual. Diagnostics add {@code cglsIterations} and {@code cglsSolves};
+ * {@code rankDeficientFits} is 0.
  */
 public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
     /** The stable registry name. */
@@ -159,17 +164,12 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
-        if (MatrixFree.applies(problem)) {
-            return CosampImplicit.solve(options, problem); // large implicit operator: issue 17
-        }
-        return new Run(DenseProblem.of(problem)).run();
+        return new Run(Backend.of(problem)).run(); // dense, or matrix-free for a large implicit operator (issue 17)
     }
 
     /** The per-call state of one run: the current and candidate iterates, the merged fit, the best iterate. */
     private final class Run {
-        private final DenseProblem d;
-        private final DenseMatrix a;
-        private final double[] y;
+        private final Backend b;
         private final int m;
         private final int n;
         private final int k;
@@ -191,7 +191,7 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
         private final int[] previousMerged;
         private final int[] kept;
         private final LargestK largest;
-        private final SupportFit fit;
+        private final Backend.Fit fit;
         private final Trace.Recorder recorder;
         private double residualNorm;
         private final double[] best;         // the iterate of smallest residual; x⁰ = 0 at first
@@ -202,21 +202,19 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
         private int rankDeficientFits;
         private boolean converged;
 
-        Run(DenseProblem d) {
-            this.d = d;
-            this.a = d.a();
-            this.y = d.y();
-            this.m = d.m();
-            this.n = d.n();
-            this.k = d.k();
+        Run(Backend b) {
+            this.b = b;
+            this.m = b.m;
+            this.n = b.n;
+            this.k = b.k;
             int mergedCapacity = Math.min(3 * k, Math.min(m, n));
-            targetResidual = options.residualTolerance() * d.yNorm();
+            targetResidual = options.residualTolerance() * b.yNorm;
             x = new double[n];
             candidate = new double[n];
             proxy = new double[n];
             merged = new double[n];
             mergedValues = new double[mergedCapacity];
-            r = y.clone();
+            r = b.y.clone();
             candidateResidual = new double[m];
             support = new int[k];
             candidateSupport = new int[k];
@@ -225,9 +223,9 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
             previousMerged = new int[mergedCapacity];
             kept = new int[k];
             largest = new LargestK(n);
-            fit = new SupportFit(a, y, mergedCapacity);
-            recorder = DenseProblem.recorder(options.recordTrace());
-            residualNorm = d.yNorm();
+            fit = b.fit(mergedCapacity);
+            recorder = Backend.recorder(options.recordTrace());
+            residualNorm = b.yNorm;
             best = new double[n];
             bestSupport = new int[k];
             bestNorm = residualNorm;
@@ -255,9 +253,12 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
             return bestResult();
         }
 
-        /** T = Ω ∪ supp(xᵗ), Ω the largest entries of the proxy Aᵀrᵗ; b = least squares on T. */
+        /**
+         * T = Ω ∪ supp(xᵗ), Ω the largest entries of the proxy Aᵀrᵗ; b = least squares on T
+         * (matrix-free: CGLS warm-started from the previous b, zero for entering indices).
+         */
         private void fitMergedSupport() {
-            d.kernel().multiplyTransposed(a.data(), m, n, r, proxy);
+            b.adjoint(r, proxy);
             int omegaSize = Math.min(omega.length, m - supportSize);
             if (omegaSize > 0) {
                 largest.select(proxy, n, omegaSize, omega);
@@ -265,11 +266,10 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
             int previousMergedSize = mergedSize;
             System.arraycopy(mergedSupport, 0, previousMerged, 0, mergedSize);
             mergedSize = union(omega, omegaSize, support, supportSize, mergedSupport);
-            fit.moveTo(mergedSupport, mergedSize);
-            if (fit.rank() < mergedSize) {
+            fit.fit(merged, previousMerged, previousMergedSize, mergedSupport, mergedSize);
+            if (fit.rankDeficient()) {
                 rankDeficientFits++;
             }
-            fit.estimate(merged, previousMerged, previousMergedSize);
         }
 
         /** The candidate xᵗ⁺¹ = b pruned to its k largest entries, and its residual; returns ‖rᵗ⁺¹‖₂. */
@@ -285,7 +285,7 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
                 candidate[j] = merged[j];
             }
             candidateSize = k;
-            Vectors.residual(a, y, candidate, candidateSupport, k, candidateResidual);
+            b.residual(candidate, candidateSupport, k, candidateResidual);
             return DenseKernels.norm2(candidateResidual, m);
         }
 
@@ -320,17 +320,12 @@ public final class Cosamp extends ConfiguredSolver<Cosamp.Options> {
 
         /** The best iterate (refit if {@code debias}), with the diagnostics. */
         private SparseResult bestResult() {
-            if (options.debias() && bestSize > 0) {
-                SupportFit refit = new SupportFit(a, y, k);
-                refit.moveTo(bestSupport, bestSize);
-                refit.estimate(best, bestSupport, bestSize);
-                if (refit.rank() < bestSize) {
-                    rankDeficientFits++;
-                }
+            if (options.debias() && bestSize > 0 && b.refit(best, bestSupport, bestSize)) {
+                rankDeficientFits++;
             }
             Map<String, Double> diagnostics = new LinkedHashMap<>();
-            diagnostics.put(FitDiagnostics.RANK_DEFICIENT_FITS, (double) rankDeficientFits);
-            return d.result(best, bestSupport, bestSize, iterations, converged, recorder, diagnostics);
+            b.putFitDiagnostics(diagnostics, rankDeficientFits);
+            return b.result(best, bestSupport, bestSize, iterations, converged, recorder, diagnostics);
         }
     }
 

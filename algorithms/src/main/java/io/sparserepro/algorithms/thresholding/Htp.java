@@ -1,19 +1,15 @@
 package io.sparserepro.algorithms.thresholding;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
-import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SolverInputs;
 import io.sparserepro.algorithms.SparseResult;
-import io.sparserepro.algorithms.implicit.MatrixFree;
 import io.sparserepro.algorithms.WarmStartable;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
 import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
-import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
-import io.sparserepro.core.linalg.DenseMatrix;
 import io.sparserepro.core.problem.Problem;
 import io.sparserepro.core.select.LargestK;
 import java.util.LinkedHashMap;
@@ -46,6 +42,14 @@ import java.util.Map;
  *
  * <p>Cost per iteration: one Aᵀr (O(mn)), O(n) selection, O(m·k) per column that enters or
  * leaves the support, O(k²) back substitution; no allocation.
+ *
+ * <p><b>Matrix-free path</b> (issue 17; {@link io.sparserepro.algorithms.implicit.MatrixFree}
+ * decides): the same loop through the operator ({@link Backend}); the least squares on each new
+ * support by CGLS ({@link io.sparserepro.core.operators.SupportCgls}) warm-started from the
+ * previous iterate restricted to the new support. Per iteration: one adjoint for the gradient,
+ * the CGLS iterations (one product pair each, plus one forward for the recomputed residual).
+ * Diagnostics add {@code cglsIterations} (total) and {@code cglsSolves};
+ * {@code rankDeficientFits} is 0 (CGLS does not detect rank).
  */
 public final class Htp extends ConfiguredSolver<Htp.Options> implements WarmStartable {
     /** The stable registry name. */
@@ -139,29 +143,23 @@ public final class Htp extends ConfiguredSolver<Htp.Options> implements WarmStar
     }
 
     private SparseResult run(Problem problem, int[] start) {
-        if (MatrixFree.applies(problem)) {
-            return HtpImplicit.solve(options, problem, start); // large implicit operator: issue 17
-        }
-        DenseProblem d = DenseProblem.of(problem);
-        DenseMatrix a = d.a();
-        double[] y = d.y();
-        int m = d.m();
-        int n = d.n();
-        int k = d.k();
+        Backend b = Backend.of(problem); // dense, or matrix-free for a large implicit operator (issue 17)
+        int m = b.m;
+        int n = b.n;
+        int k = b.k;
         double step = options.stepFactor() * (options.stepScale() == StepScale.UNIT
-                ? SolverInputs.unitStepScale(a) : Vectors.inverseSquaredSpectralNorm(a));
-        DenseKernel kernel = d.kernel();
-        double targetResidual = options.residualTolerance() * d.yNorm();
+                ? b.unitStepScale() : b.inverseSquaredSpectralNorm());
+        double targetResidual = options.residualTolerance() * b.yNorm;
 
         double[] x = new double[n];
         double[] z = new double[n];
-        double[] r = y.clone();
+        double[] r = b.y.clone();
         int[] support = new int[k];
         int[] next = new int[k];
         int supportSize = 0;
         LargestK largest = new LargestK(n);
-        SupportFit fit = new SupportFit(a, y, k);
-        Trace.Recorder recorder = DenseProblem.recorder(options.recordTrace());
+        Backend.Fit fit = b.fit(k);
+        Trace.Recorder recorder = Backend.recorder(options.recordTrace());
 
         int iterations = 0;
         int rankDeficientFits = 0;
@@ -169,13 +167,12 @@ public final class Htp extends ConfiguredSolver<Htp.Options> implements WarmStar
         if (start != null) {
             System.arraycopy(start, 0, support, 0, k);
             supportSize = k;
-            fit.moveTo(support, k);
-            rankDeficientFits += fit.rank() < k ? 1 : 0;
-            fit.estimate(x, support, 0);
+            fit.fit(x, support, 0, support, k);
+            rankDeficientFits += fit.rankDeficient() ? 1 : 0;
             fit.residual(r);
         }
         while (iterations < options.maxIterations()) {
-            kernel.multiplyTransposed(a.data(), m, n, r, z);
+            b.adjoint(r, z);
             for (int j = 0; j < n; j++) {
                 z[j] = x[j] + step * z[j];
             }
@@ -188,11 +185,11 @@ public final class Htp extends ConfiguredSolver<Htp.Options> implements WarmStar
                 converged = true;
                 break;
             }
-            fit.moveTo(next, k);
-            if (fit.rank() < k) {
+            // Matrix-free: CGLS warm-started from the previous iterate restricted to the new support.
+            fit.fit(x, support, supportSize, next, k);
+            if (fit.rankDeficient()) {
                 rankDeficientFits++;
             }
-            fit.estimate(x, support, supportSize);
             int[] swap = support;
             support = next;
             next = swap;
@@ -209,7 +206,7 @@ public final class Htp extends ConfiguredSolver<Htp.Options> implements WarmStar
         }
         Map<String, Double> diagnostics = new LinkedHashMap<>();
         diagnostics.put("step", step);
-        diagnostics.put(FitDiagnostics.RANK_DEFICIENT_FITS, (double) rankDeficientFits);
-        return d.result(x, support, supportSize, iterations, converged, recorder, diagnostics);
+        b.putFitDiagnostics(diagnostics, rankDeficientFits);
+        return b.result(x, support, supportSize, iterations, converged, recorder, diagnostics);
     }
 }

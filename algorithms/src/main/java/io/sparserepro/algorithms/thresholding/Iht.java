@@ -1,17 +1,13 @@
 package io.sparserepro.algorithms.thresholding;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
-import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SparseResult;
-import io.sparserepro.algorithms.implicit.MatrixFree;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
 import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
-import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
-import io.sparserepro.core.linalg.DenseMatrix;
 import io.sparserepro.core.problem.Problem;
 import io.sparserepro.core.select.LargestK;
 import java.util.LinkedHashMap;
@@ -54,6 +50,14 @@ import java.util.Map;
  * ({@link FitDiagnostics}).
  *
  * <p>Cost per iteration: one Aᵀr (O(mn)), one O(mk) residual, O(n) selection; no allocation.
+ *
+ * <p><b>Matrix-free path</b> (issue 17; {@link io.sparserepro.algorithms.implicit.MatrixFree}
+ * decides): the same loop through the operator ({@link Backend}), Aᵀr and the residual
+ * y − A x as one adjoint and one forward product each, so an iteration costs one product pair
+ * plus O(n). The step uses ‖A‖₂ from
+ * {@link io.sparserepro.algorithms.implicit.OperatorProblem#spectralNorm}. The debiasing refit
+ * runs by CGLS, warm-started from the last iterate; it cannot report rank deficiency
+ * ({@code rankDeficientFits} is 0). Diagnostics add {@code cglsIterations}.
  */
 public final class Iht extends ConfiguredSolver<Iht.Options> {
     /** The stable registry name. */
@@ -128,32 +132,26 @@ public final class Iht extends ConfiguredSolver<Iht.Options> {
 
     @Override
     public SparseResult solve(Problem problem) {
-        if (MatrixFree.applies(problem)) {
-            return IhtImplicit.solve(options, problem); // large implicit operator: issue 17
-        }
-        DenseProblem d = DenseProblem.of(problem);
-        DenseMatrix a = d.a();
-        double[] y = d.y();
-        int m = d.m();
-        int n = d.n();
-        int k = d.k();
-        double step = options.stepFactor() * Vectors.inverseSquaredSpectralNorm(a);
-        DenseKernel kernel = d.kernel();
+        Backend b = Backend.of(problem); // dense, or matrix-free for a large implicit operator (issue 17)
+        int m = b.m;
+        int n = b.n;
+        int k = b.k;
+        double step = options.stepFactor() * b.inverseSquaredSpectralNorm();
 
         double[] x = new double[n];
         double[] z = new double[n];
-        double[] r = y.clone();
+        double[] r = b.y.clone();
         int[] support = new int[k];
         int[] next = new int[k];
         int supportSize = 0;
         LargestK largest = new LargestK(n);
-        Trace.Recorder recorder = DenseProblem.recorder(options.recordTrace());
+        Trace.Recorder recorder = Backend.recorder(options.recordTrace());
 
         int iterations = 0;
         boolean converged = false;
         boolean diverged = false;
         while (iterations < options.maxIterations()) {
-            kernel.multiplyTransposed(a.data(), m, n, r, z);
+            b.adjoint(r, z);
             double sum = 0;
             for (int j = 0; j < n; j++) {
                 double v = x[j] + step * z[j];
@@ -175,7 +173,7 @@ public final class Iht extends ConfiguredSolver<Iht.Options> {
             next = swap;
             supportSize = k;
             iterations++;
-            Vectors.residual(a, y, x, support, k, r);
+            b.residual(x, support, k, r);
             if (recorder != null) {
                 recorder.record(DenseKernels.norm2(r, m), support, k);
             }
@@ -186,15 +184,12 @@ public final class Iht extends ConfiguredSolver<Iht.Options> {
         }
         int rankDeficientFits = 0;
         if (options.debias() && supportSize > 0) {
-            SupportFit fit = new SupportFit(a, y, k);
-            fit.moveTo(support, supportSize);
-            fit.estimate(x, support, supportSize);
-            rankDeficientFits = fit.rank() < supportSize ? 1 : 0;
+            rankDeficientFits = b.refit(x, support, supportSize) ? 1 : 0;
         }
         Map<String, Double> diagnostics = new LinkedHashMap<>();
         diagnostics.put("step", step);
         diagnostics.put("diverged", diverged ? 1.0 : 0.0);
-        diagnostics.put(FitDiagnostics.RANK_DEFICIENT_FITS, (double) rankDeficientFits);
-        return d.result(x, support, supportSize, iterations, converged, recorder, diagnostics);
+        b.putFitDiagnostics(diagnostics, rankDeficientFits);
+        return b.result(x, support, supportSize, iterations, converged, recorder, diagnostics);
     }
 }

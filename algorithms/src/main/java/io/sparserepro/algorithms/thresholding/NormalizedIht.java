@@ -1,19 +1,14 @@
 package io.sparserepro.algorithms.thresholding;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
-import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.SparseResult;
-import io.sparserepro.algorithms.implicit.MatrixFree;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
 import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
-import io.sparserepro.core.linalg.DenseKernel;
 import io.sparserepro.core.linalg.DenseKernels;
-import io.sparserepro.core.linalg.DenseMatrix;
 import io.sparserepro.core.problem.Problem;
 import io.sparserepro.core.select.LargestK;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -48,6 +43,15 @@ import java.util.Map;
  *
  * <p>Trace: entry t is the residual and support after iteration t + 1. Diagnostics:
  * {@code stepReductions} (total μ divisions over the run).
+ *
+ * <p><b>Matrix-free path</b> (issue 17; {@link io.sparserepro.algorithms.implicit.MatrixFree}
+ * decides): the same loop through the operator ({@link Backend}). Products per iteration: one
+ * adjoint (g = Aᵀr), one forward for the line search (A_Γ g_Γ) and, when the support changes,
+ * one forward per safeguard evaluation (A(x̃ − x)). The new residual costs no product: the last
+ * image computed is A(x̃ − x) — the line-search image times μ·max|g_Γ| when the support is kept
+ * (then x̃ − x = μ g_Γ), the safeguard's otherwise — so r ← r − A(x̃ − x), recomputed as
+ * y − A x every {@value Backend#RESIDUAL_REFRESH} iterations against round-off drift (the
+ * dense path recomputes it from the k columns every iteration). Memory: a few n- and m-vectors.
  */
 public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options> {
     /** The stable registry name. */
@@ -132,18 +136,12 @@ public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options>
 
     @Override
     public SparseResult solve(Problem problem) {
-        if (MatrixFree.applies(problem)) {
-            return NihtImplicit.solve(options, problem); // large implicit operator: issue 17
-        }
-        return new Run(DenseProblem.of(problem)).run();
+        return new Run(Backend.of(problem)).run(); // dense, or matrix-free for a large implicit operator (issue 17)
     }
 
     /** The per-call state of one run: iterate, gradient, supports and counters. */
     private final class Run {
-        private final DenseProblem d;
-        private final DenseMatrix a;
-        private final double[] data;
-        private final DenseKernel kernel;
+        private final Backend b;
         private final int m;
         private final int n;
         private final int k;
@@ -153,39 +151,38 @@ public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options>
         private final double[] g;
         private final double[] z;
         private final double[] r;
-        private final double[] image; // A_Γ g_Γ, then A(x̃ − x)
+        private final double[] image; // A_Γ g_Γ / max|g_Γ|, then A(x̃ − x)
         private int[] support;
         private int[] next;
         private final LargestK largest;
         private final Trace.Recorder recorder;
         private int iterations;
         private long totalReductions;
+        private double imageScale;      // A(x̃ − x) = imageScale · image after the last image computed
+        private double lineSearchScale; // max|g_Γ| of the last line search
         private boolean converged;
 
-        Run(DenseProblem d) {
-            this.d = d;
-            this.a = d.a();
-            this.data = a.data();
-            this.kernel = d.kernel();
-            this.m = d.m();
-            this.n = d.n();
-            this.k = d.k();
+        Run(Backend b) {
+            this.b = b;
+            this.m = b.m;
+            this.n = b.n;
+            this.k = b.k;
             this.c = options.safeguardMargin();
             this.reduction = options.stepReduction() * (1 - c);
             x = new double[n];
             g = new double[n];
             z = new double[n];
-            r = d.y().clone();
+            r = b.y.clone();
             image = new double[m];
             support = new int[k];
             next = new int[k];
             largest = new LargestK(n);
-            recorder = DenseProblem.recorder(options.recordTrace());
+            recorder = Backend.recorder(options.recordTrace());
         }
 
         SparseResult run() {
             while (iterations < options.maxIterations()) {
-                kernel.multiplyTransposed(data, m, n, r, g);
+                b.adjoint(r, g);
                 if (iterations == 0) {
                     largest.select(g, n, k, support);
                 }
@@ -195,6 +192,8 @@ public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options>
                     break;
                 }
                 thresholdedStep(x, mu, g, z, n, largest, k, next);
+                // Support kept: x̃ − x = μ g_Γ, whose image is the line search's times μ·max|g_Γ|.
+                imageScale = mu * lineSearchScale;
                 boolean gaveUp = !Vectors.sameSupport(next, support, k) && !safeguard(mu);
                 iterations++;
                 if (gaveUp) {
@@ -210,7 +209,7 @@ public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options>
             }
             Map<String, Double> diagnostics = new LinkedHashMap<>();
             diagnostics.put("stepReductions", (double) totalReductions);
-            return d.result(x, support, k, iterations, converged, recorder, diagnostics);
+            return b.result(x, support, k, iterations, converged, recorder, diagnostics);
         }
 
         /**
@@ -219,7 +218,6 @@ public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options>
          * overflows nor underflows, whatever the scale of A and y.
          */
         private double lineSearchStep() {
-            Arrays.fill(image, 0.0);
             double gammaMax = 0;
             for (int s = 0; s < k; s++) {
                 gammaMax = Math.max(gammaMax, Math.abs(g[support[s]]));
@@ -227,13 +225,13 @@ public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options>
             if (gammaMax == 0) {
                 return Double.POSITIVE_INFINITY;
             }
+            lineSearchScale = gammaMax;
             double gammaNormSquared = 0;
             for (int s = 0; s < k; s++) {
-                int j = support[s];
-                double scaled = g[j] / gammaMax;
+                double scaled = g[support[s]] / gammaMax;
                 gammaNormSquared += scaled * scaled;
-                kernel.axpy(scaled, data, j * m, image, 0, m);
             }
+            b.lineSearchImage(g, gammaMax, support, k, image);
             double imageNormSquared = DenseKernels.dot(image, image, m);
             return gammaNormSquared / imageNormSquared;
         }
@@ -247,7 +245,8 @@ public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options>
             int reductions = 0;
             try {
                 while (true) {
-                    double differenceSquared = differenceImage(a, x, support, z, next, k, image);
+                    double differenceSquared = b.differenceImage(x, support, z, next, k, image);
+                    imageScale = 1.0;
                     double omega = (1 - c) * differenceSquared / DenseKernels.dot(image, image, m);
                     if (!(mu > omega)) {
                         return true; // also when ω is NaN (x̃ = x): there is nothing left to safeguard
@@ -274,7 +273,7 @@ public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options>
             int[] swap = support;
             support = next;
             next = swap;
-            Vectors.residual(a, d.y(), x, support, k, r);
+            b.stepResidual(x, support, k, r, image, imageScale, iterations + 1);
             if (recorder != null) {
                 recorder.record(DenseKernels.norm2(r, m), support, k);
             }
@@ -289,41 +288,5 @@ public final class NormalizedIht extends ConfiguredSolver<NormalizedIht.Options>
             z[j] = x[j] + mu * g[j];
         }
         largest.select(z, n, k, out);
-    }
-
-    /**
-     * With x̃ = z on {@code next} and x on {@code support} (both sorted), writes A(x̃ − x) into
-     * {@code image} and returns ‖x̃ − x‖₂²: O(m·k).
-     */
-    private static double differenceImage(DenseMatrix a, double[] x, int[] support, double[] z,
-                                          int[] next, int k, double[] image) {
-        int m = a.rows();
-        double[] data = a.data();
-        DenseKernel kernel = DenseKernels.active();
-        Arrays.fill(image, 0.0);
-        double squared = 0;
-        int i = 0;
-        int j = 0;
-        while (i < k || j < k) {
-            int column;
-            double d;
-            if (j == k || (i < k && support[i] < next[j])) {
-                column = support[i++];
-                d = -x[column];
-            } else if (i == k || next[j] < support[i]) {
-                column = next[j++];
-                d = z[column];
-            } else {
-                column = support[i];
-                d = z[column] - x[column];
-                i++;
-                j++;
-            }
-            squared += d * d;
-            if (d != 0.0) {
-                kernel.axpy(d, data, column * m, image, 0, m);
-            }
-        }
-        return squared;
     }
 }

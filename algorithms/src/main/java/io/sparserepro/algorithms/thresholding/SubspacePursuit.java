@@ -1,17 +1,14 @@
 package io.sparserepro.algorithms.thresholding;
 
 import io.sparserepro.algorithms.ConfiguredSolver;
-import io.sparserepro.algorithms.DenseProblem;
 import io.sparserepro.algorithms.FitDiagnostics;
 import io.sparserepro.algorithms.SparseResult;
-import io.sparserepro.algorithms.implicit.MatrixFree;
 import io.sparserepro.algorithms.WarmStartable;
 import io.sparserepro.algorithms.Trace;
 import io.sparserepro.algorithms.options.Option;
 import io.sparserepro.algorithms.options.Option.Origin;
 import io.sparserepro.core.Checks;
 import io.sparserepro.core.linalg.DenseKernels;
-import io.sparserepro.core.linalg.DenseMatrix;
 import io.sparserepro.core.problem.Problem;
 import io.sparserepro.core.select.LargestK;
 import java.util.LinkedHashMap;
@@ -44,6 +41,12 @@ import java.util.Map;
  * after iteration t + 1, so its residuals are non-increasing by construction. Diagnostics:
  * {@code rankDeficientFits} (iterations where a least-squares support was numerically
  * rank-deficient) and {@code zeroCoefficients} ({@link FitDiagnostics}).
+ *
+ * <p><b>Matrix-free path</b> (issue 17; {@link io.sparserepro.algorithms.implicit.MatrixFree}
+ * decides): the same loop through the operator ({@link Backend}), with both least-squares fits
+ * by CGLS: the merged fit (≤ 2k columns) warm-started from the previous merged fit, the support
+ * fit warm-started from the merged fit's values on the kept indices. Diagnostics add
+ * {@code cglsIterations} and {@code cglsSolves}; {@code rankDeficientFits} is 0.
  */
 public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Options> implements WarmStartable {
     /** The stable registry name. */
@@ -109,26 +112,19 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
 
     @Override
     public SparseResult solve(Problem problem) {
-        if (MatrixFree.applies(problem)) {
-            return SpImplicit.solve(options, problem, null); // large implicit operator: issue 17
-        }
-        return new Run(DenseProblem.of(problem), null).run();
+        return new Run(Backend.of(problem), null).run(); // dense, or matrix-free for a large implicit operator (issue 17)
     }
 
     /** SP from the support {@code start} (T⁰ = start, x⁰ = the least-squares fit on it). */
     @Override
     public SparseResult solveFrom(Problem problem, int[] start) {
         int[] checked = WarmStartable.checkedStart(problem, start);
-        if (MatrixFree.applies(problem)) {
-            return SpImplicit.solve(options, problem, checked);
-        }
-        return new Run(DenseProblem.of(problem), checked).run();
+        return new Run(Backend.of(problem), checked).run();
     }
 
     /** The per-call state of one run: the kept and candidate iterates and the two incremental fits. */
     private final class Run {
-        private final DenseProblem d;
-        private final DenseMatrix a;
+        private final Backend b;
         private final int m;
         private final int n;
         private final int k;
@@ -150,8 +146,8 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
         private final int[] previousMerged;
         private final int[] kept;
         private final LargestK largest;
-        private final SupportFit mergedFit;
-        private final SupportFit supportFit;
+        private final Backend.Fit mergedFit;
+        private final Backend.Fit supportFit;
         private final Trace.Recorder recorder;
         private double residualNorm;
         private int iterations;
@@ -161,16 +157,15 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
         /** The first support T⁰, or null for the paper's largest_k(|Aᵀy|). */
         private final int[] start;
 
-        Run(DenseProblem d, int[] start) {
-            this.d = d;
+        Run(Backend b, int[] start) {
+            this.b = b;
             this.start = start;
-            this.a = d.a();
-            this.m = d.m();
-            this.n = d.n();
-            this.k = d.k();
+            this.m = b.m;
+            this.n = b.n;
+            this.k = b.k;
             int mergedCapacity = Math.min(2 * k, Math.min(m, n));
             proxySize = Math.min(k, mergedCapacity - k);
-            targetResidual = options.residualTolerance() * d.yNorm();
+            targetResidual = options.residualTolerance() * b.yNorm;
             x = new double[n];
             candidate = new double[n];
             proxy = new double[n];
@@ -185,9 +180,9 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
             previousMerged = new int[mergedCapacity];
             kept = new int[k];
             largest = new LargestK(n);
-            mergedFit = new SupportFit(a, d.y(), mergedCapacity);
-            supportFit = new SupportFit(a, d.y(), k);
-            recorder = DenseProblem.recorder(options.recordTrace());
+            mergedFit = b.fit(mergedCapacity);
+            supportFit = b.fit(k);
+            recorder = Backend.recorder(options.recordTrace());
         }
 
         SparseResult run() {
@@ -207,27 +202,26 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
                 converged = residualNorm <= targetResidual;
             }
             Map<String, Double> diagnostics = new LinkedHashMap<>();
-            diagnostics.put(FitDiagnostics.RANK_DEFICIENT_FITS, (double) rankDeficientFits);
-            return d.result(x, support, k, iterations, converged, recorder, diagnostics);
+            b.putFitDiagnostics(diagnostics, rankDeficientFits);
+            return b.result(x, support, k, iterations, converged, recorder, diagnostics);
         }
 
         /** T⁰ = the k largest entries of Aᵀy, x⁰ = least squares on T⁰ (counted as iteration 1). */
         private void initialise() {
             if (start == null) {
-                d.kernel().multiplyTransposed(a.data(), m, n, d.y(), proxy);
+                b.adjointOfObservations(proxy);
                 largest.select(proxy, n, k, support);
             } else {
                 System.arraycopy(start, 0, support, 0, k);
             }
-            supportFit.moveTo(support, k);
-            supportFit.estimate(x, support, 0);
+            supportFit.fit(x, support, 0, support, k);
             supportFit.residual(r);
             residualNorm = DenseKernels.norm2(r, m);
             iterations = 1;
             if (recorder != null) {
                 recorder.record(residualNorm, support, k);
             }
-            rankDeficientFits = supportFit.rank() < k ? 1 : 0;
+            rankDeficientFits = supportFit.rankDeficient() ? 1 : 0;
             converged = residualNorm <= targetResidual;
         }
 
@@ -236,7 +230,7 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
          * of b, the candidate = LS on Tˡ; returns its residual norm.
          */
         private double candidateFromMergedSupport() {
-            d.kernel().multiplyTransposed(a.data(), m, n, r, proxy);
+            b.adjoint(r, proxy);
             int addedSize = 0;
             if (proxySize > 0) {
                 largest.select(proxy, n, proxySize, added);
@@ -245,8 +239,7 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
             int previousMergedSize = mergedSize;
             System.arraycopy(mergedSupport, 0, previousMerged, 0, mergedSize);
             mergedSize = Cosamp.union(added, addedSize, support, k, mergedSupport);
-            mergedFit.moveTo(mergedSupport, mergedSize);
-            mergedFit.estimate(merged, previousMerged, previousMergedSize);
+            mergedFit.fit(merged, previousMerged, previousMergedSize, mergedSupport, mergedSize);
             for (int c = 0; c < mergedSize; c++) {
                 mergedValues[c] = merged[mergedSupport[c]];
             }
@@ -254,11 +247,17 @@ public final class SubspacePursuit extends ConfiguredSolver<SubspacePursuit.Opti
             for (int c = 0; c < k; c++) {
                 kept[c] = mergedSupport[kept[c]];
             }
-            supportFit.moveTo(kept, k);
-            if (mergedFit.rank() < mergedSize || supportFit.rank() < k) {
+            // The candidate starts as b on the kept indices: the matrix-free fit's warm start
+            // (b restricted to Tˡ is close to the fit on Tˡ when the merge adds little); the
+            // dense QR ignores it.
+            Vectors.clear(candidate, candidateSupport, candidateSize);
+            for (int c = 0; c < k; c++) {
+                candidate[kept[c]] = merged[kept[c]];
+            }
+            supportFit.fit(candidate, kept, k, kept, k);
+            if (mergedFit.rankDeficient() || supportFit.rankDeficient()) {
                 rankDeficientFits++;
             }
-            supportFit.estimate(candidate, candidateSupport, candidateSize);
             System.arraycopy(kept, 0, candidateSupport, 0, k);
             candidateSize = k;
             supportFit.residual(candidateResidual);

@@ -15,8 +15,10 @@
  * iterations allocate nothing unless a trace is recorded.
  *
  * <p>On a large implicit operator ({@link io.sparserepro.algorithms.implicit.MatrixFree}) each
- * solver runs instead its matrix-free twin ({@code IhtImplicit}, {@code NihtImplicit},
- * {@code HtpImplicit}, {@code CosampImplicit}, {@code SpImplicit}): the same iteration with
- * products through the operator and least squares by CGLS.
+ * solver runs the same loop on its matrix-free backend: every solver's loop is written once
+ * against the package-private {@code Backend} (Aᵀr, y − A x, the support least squares, NIHT's
+ * sparse images), whose dense implementation makes exactly the kernel calls the dense loops
+ * always made and whose matrix-free one computes products through the operator and least
+ * squares by CGLS.
  */
 package io.sparserepro.algorithms.thresholding;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.sparserepro.algorithms.MatrixFreeFixtures;
 import io.sparserepro.algorithms.SparseResult;
 import io.sparserepro.algorithms.SparseSolver;
+import io.sparserepro.algorithms.implicit.MatrixFree;
 import io.sparserepro.core.problem.Problem;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -42,24 +43,29 @@ class MatrixFreeThresholdingTest {
         }
     }
 
+    /** The solver's matrix-free path, forced (the instance would take it by size anyway). */
+    private static Function<Problem, SparseResult> matrixFree(SparseSolver solver) {
+        return p -> MatrixFree.using(MatrixFree.Path.MATRIX_FREE, () -> solver.solve(p));
+    }
+
     @Test
     void ihtMatchesTheDensePath() {
         Iht.Options options = Iht.Options.defaults().withDebias(true);
-        assertSamePaths(new Iht(options), p -> IhtImplicit.solve(options, p));
+        assertSamePaths(new Iht(options), matrixFree(new Iht(options)));
     }
 
     @Test
     void nihtMatchesTheDensePath() {
         NormalizedIht.Options options = NormalizedIht.Options.defaults();
-        assertSamePaths(new NormalizedIht(options), p -> NihtImplicit.solve(options, p));
+        assertSamePaths(new NormalizedIht(options), matrixFree(new NormalizedIht(options)));
     }
 
     @Test
     void htpMatchesTheDensePath() {
         Htp.Options options = Htp.Options.defaults();
-        assertSamePaths(new Htp(options), p -> HtpImplicit.solve(options, p, null));
+        assertSamePaths(new Htp(options), matrixFree(new Htp(options)));
         Htp.Options spectral = options.withStepScale(Htp.StepScale.INVERSE_SQUARED_SPECTRAL_NORM);
-        assertSamePaths(new Htp(spectral), p -> HtpImplicit.solve(spectral, p, null));
+        assertSamePaths(new Htp(spectral), matrixFree(new Htp(spectral)));
     }
 
     @Test
@@ -70,7 +76,7 @@ class MatrixFreeThresholdingTest {
             start[i] = 3 * i + 1;
         }
         SparseResult d = new Htp().solveFrom(MatrixFreeFixtures.densified(p), start);
-        SparseResult i = HtpImplicit.solve(Htp.Options.defaults(), p, start);
+        SparseResult i = MatrixFree.using(MatrixFree.Path.MATRIX_FREE, () -> new Htp().solveFrom(p, start));
         assertArrayEquals(d.support(), i.support());
         assertEquals(d.iterations(), i.iterations());
     }
@@ -78,12 +84,12 @@ class MatrixFreeThresholdingTest {
     @Test
     void cosampMatchesTheDensePath() {
         Cosamp.Options options = Cosamp.Options.defaults();
-        assertSamePaths(new Cosamp(options), p -> CosampImplicit.solve(options, p));
+        assertSamePaths(new Cosamp(options), matrixFree(new Cosamp(options)));
     }
 
     @Test
     void subspacePursuitMatchesTheDensePath() {
         SubspacePursuit.Options options = SubspacePursuit.Options.defaults();
-        assertSamePaths(new SubspacePursuit(options), p -> SpImplicit.solve(options, p, null));
+        assertSamePaths(new SubspacePursuit(options), matrixFree(new SubspacePursuit(options)));
     }
 }
