@@ -16,7 +16,6 @@ import io.sparserepro.core.linalg.DenseKernels;
 import io.sparserepro.core.linalg.DenseMatrix;
 import io.sparserepro.core.linalg.SupportLeastSquares;
 import io.sparserepro.core.problem.Problem;
-import io.sparserepro.core.select.LargestK;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -339,13 +338,10 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
         private final double yNorm;
         private final double step;
         private final SupportLeastSquares leastSquares;
-        private final LargestK largestK;
-        private final int[] support;
+        private final SupportWalk walk;   // selection, visited set, truth, gradient cache
+        private final int[] support;      // walk.support
         private final int[] factorizedSupport;
         private final boolean[] onSupport;
-        private final boolean[] onTruth;
-        private final boolean[] previous;  // marks of the last support read, for TieBreak.KEEP_CURRENT
-        private final int[] previousSupport;
         private final double[] residual;
         private final double[] ascent;      // Aᵀ(y − A xᵗ) = −∇F(xᵗ)
         private final double[] aty;         // Aᵀy, for the Gram form of the gradient
@@ -359,11 +355,6 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
         private final double[] estimate;
         private final double[] bestEstimate;
         private int[] bestSupport = new int[0];
-        private final long[] cacheKeys;
-        private final double[][] cacheAscents;
-        private final boolean[] cacheValid;
-        private final double[] cacheResiduals;
-        private final SupportHashSet visited = new SupportHashSet();
         private final Trace.Recorder trace;
         // The Gram form of the least squares (see factorGram): a Cholesky factor of G_SS,
         // with its columns in factor order and each index's row in it (−1: not in it).
@@ -377,10 +368,8 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
         private int refactorizations;
         private int factorUpdates;
         private int qrSolves;
-        private int cacheNext;
         private double bestResidual = Double.POSITIVE_INFINITY;
         private int bestIteration = -1;
-        private int firstContainingTruth = -1;
         private int leastSquaresSolves;
         private int rankDeficientFits;
 
@@ -397,18 +386,10 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
             this.step = options.stepFactor() / (spectralNorm * spectralNorm);
             this.leastSquares = new SupportLeastSquares(a, k);
             leastSquares.setObservations(y);
-            this.largestK = new LargestK(n);
-            this.support = new int[k];
+            this.walk = new SupportWalk(n, k, problem.trueSupport(), options.tieBreak(), options.supportCacheSize());
+            this.support = walk.support;
             this.factorizedSupport = new int[k];
             this.onSupport = new boolean[n];
-            this.onTruth = new boolean[n];
-            this.previous = new boolean[n];
-            this.previousSupport = new int[k];
-            if (problem.trueSupport() != null) {
-                for (int j : problem.trueSupport()) {
-                    onTruth[j] = true;
-                }
-            }
             this.residual = new double[m];
             this.ascent = new double[n];
             this.aty = new double[n];
@@ -433,11 +414,6 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
             this.projection = new double[k];
             this.estimate = new double[n];
             this.bestEstimate = new double[n];
-            int cacheSize = options.supportCacheSize();
-            this.cacheKeys = new long[cacheSize];
-            this.cacheAscents = new double[cacheSize][n];
-            this.cacheValid = new boolean[cacheSize];
-            this.cacheResiduals = new double[cacheSize];
             this.trace = options.recordTrace() ? new Trace.Recorder() : null;
         }
 
@@ -496,38 +472,16 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
 
         /** Sᵗ = largest_k(|Xᵗ|), least squares on it (or its cached gradient), bookkeeping. */
         private double evaluateSupport(double[] x, int t) {
-            largestK.select(x, n, k, support, options.tieBreak() == TieBreak.KEEP_CURRENT ? previous : null);
-            long key = 0;
-            int truthFound = 0;
-            for (int i = 0; i < k; i++) {
-                key ^= indexKey(support[i]);
-                if (onTruth[support[i]]) {
-                    truthFound++;
-                }
-            }
-            visited.add(key);
-            if (options.tieBreak() == TieBreak.KEEP_CURRENT) {
-                for (int i = 0; i < k; i++) {
-                    previous[previousSupport[i]] = false;
-                }
-                for (int i = 0; i < k; i++) {
-                    previous[support[i]] = true;
-                    previousSupport[i] = support[i];
-                }
-            }
-            if (firstContainingTruth < 0 && problem.trueSupport() != null && truthFound == k) {
-                firstContainingTruth = t;
-            }
+            long key = walk.select(x, t);
             double residualNorm;
-            int slot = cacheSlot(key);
+            int slot = walk.cacheSlot(key);
             if (slot >= 0) {
                 // A support seen recently: same least-squares fit, same gradient, and its
                 // residual was already compared with the best one.
-                System.arraycopy(cacheAscents[slot], 0, ascent, 0, n);
-                residualNorm = cachedResidualNorm(slot);
+                residualNorm = walk.loadCached(slot, ascent);
             } else {
                 residualNorm = solveOnSupport(t);
-                storeInCache(key, residualNorm);
+                walk.store(key, residualNorm, ascent);
             }
             if (trace != null) {
                 trace.record(residualNorm, support, k);
@@ -832,37 +786,12 @@ public final class Sea extends ConfiguredSolver<Sea.Options> {
             return column;
         }
 
-        private int cacheSlot(long key) {
-            for (int i = 0; i < cacheKeys.length; i++) {
-                if (cacheValid[i] && cacheKeys[i] == key) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        private double cachedResidualNorm(int slot) {
-            return cacheResiduals[slot];
-        }
-
-        private void storeInCache(long key, double residualNorm) {
-            if (cacheKeys.length == 0) {
-                return;
-            }
-            int slot = cacheNext;
-            cacheNext = (cacheNext + 1) % cacheKeys.length;
-            cacheKeys[slot] = key;
-            cacheValid[slot] = true;
-            cacheResiduals[slot] = residualNorm;
-            System.arraycopy(ascent, 0, cacheAscents[slot], 0, n);
-        }
-
         private SparseResult result(int iterations, boolean converged) {
             Map<String, Double> diagnostics = new LinkedHashMap<>();
-            diagnostics.put("distinctSupports", (double) visited.size());
+            diagnostics.put("distinctSupports", (double) walk.distinctSupports());
             diagnostics.put("bestIteration", (double) bestIteration);
             diagnostics.put("firstIterationContainingTruth",
-                    firstContainingTruth < 0 ? Double.NaN : (double) firstContainingTruth);
+                    walk.firstContainingTruth() < 0 ? Double.NaN : (double) walk.firstContainingTruth());
             diagnostics.put("leastSquaresSolves", (double) leastSquaresSolves);
             diagnostics.put("step", step);
             diagnostics.put("gramColumns", (double) gramColumnsComputed);

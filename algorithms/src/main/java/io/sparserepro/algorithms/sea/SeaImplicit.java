@@ -9,7 +9,6 @@ import io.sparserepro.core.linalg.DenseKernels;
 import io.sparserepro.core.linalg.LinearOperator;
 import io.sparserepro.core.operators.SupportCgls;
 import io.sparserepro.core.problem.Problem;
-import io.sparserepro.core.select.LargestK;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,29 +65,19 @@ final class SeaImplicit {
         private final double yNorm;
         private final double step;
         private final SupportCgls cgls;
-        private final LargestK largestK;
-        private final int[] support;
+        private final SupportWalk walk;   // selection, visited set, truth, gradient cache
+        private final int[] support;      // walk.support
         private final int[] fittedSupport;  // the support whose fit `fitted` holds
         private int fittedSize;
         private final double[] fitted;      // the last least-squares fit, an n-vector
         private final double[] coefficients;
-        private final boolean[] onTruth;
-        private final boolean[] previous;
-        private final int[] previousSupport;
         private final double[] residual;
         private final double[] ascent;
         private final double[] bestEstimate;
         private int[] bestSupport = new int[0];
-        private final long[] cacheKeys;
-        private final double[][] cacheAscents;
-        private final boolean[] cacheValid;
-        private final double[] cacheResiduals;
-        private int cacheNext;
-        private final SupportHashSet visited = new SupportHashSet();
         private final Trace.Recorder trace;
         private double bestResidual = Double.POSITIVE_INFINITY;
         private int bestIteration = -1;
-        private int firstContainingTruth = -1;
         private int leastSquaresSolves;
         private int residualGradients;
 
@@ -105,27 +94,14 @@ final class SeaImplicit {
             double spectralNorm = d.spectralNorm();
             this.step = options.stepFactor() / (spectralNorm * spectralNorm);
             this.cgls = new SupportCgls(a, y, k, SupportCgls.Options.defaults());
-            this.largestK = new LargestK(n);
-            this.support = new int[k];
+            this.walk = new SupportWalk(n, k, d.problem().trueSupport(), options.tieBreak(), options.supportCacheSize());
+            this.support = walk.support;
             this.fittedSupport = new int[k];
             this.fitted = new double[n];
             this.coefficients = new double[k];
-            this.onTruth = new boolean[n];
-            this.previous = new boolean[n];
-            this.previousSupport = new int[k];
-            if (d.problem().trueSupport() != null) {
-                for (int j : d.problem().trueSupport()) {
-                    onTruth[j] = true;
-                }
-            }
             this.residual = new double[m];
             this.ascent = new double[n];
             this.bestEstimate = new double[n];
-            int cacheSize = options.supportCacheSize();
-            this.cacheKeys = new long[cacheSize];
-            this.cacheAscents = new double[cacheSize][n];
-            this.cacheValid = new boolean[cacheSize];
-            this.cacheResiduals = new double[cacheSize];
             this.trace = options.recordTrace() ? new Trace.Recorder() : null;
         }
 
@@ -181,37 +157,14 @@ final class SeaImplicit {
         }
 
         private double evaluateSupport(double[] x, int t) {
-            boolean keepCurrent = options.tieBreak() == Sea.TieBreak.KEEP_CURRENT;
-            largestK.select(x, n, k, support, keepCurrent ? previous : null);
-            long key = 0;
-            int truthFound = 0;
-            for (int i = 0; i < k; i++) {
-                key ^= Sea.indexKey(support[i]);
-                if (onTruth[support[i]]) {
-                    truthFound++;
-                }
-            }
-            visited.add(key);
-            if (keepCurrent) {
-                for (int i = 0; i < k; i++) {
-                    previous[previousSupport[i]] = false;
-                }
-                for (int i = 0; i < k; i++) {
-                    previous[support[i]] = true;
-                    previousSupport[i] = support[i];
-                }
-            }
-            if (firstContainingTruth < 0 && d.problem().trueSupport() != null && truthFound == k) {
-                firstContainingTruth = t;
-            }
+            long key = walk.select(x, t);
             double residualNorm;
-            int slot = cacheSlot(key);
+            int slot = walk.cacheSlot(key);
             if (slot >= 0) {
-                System.arraycopy(cacheAscents[slot], 0, ascent, 0, n);
-                residualNorm = cacheResiduals[slot];
+                residualNorm = walk.loadCached(slot, ascent);
             } else {
                 residualNorm = solveOnSupport(t);
-                storeInCache(key, residualNorm);
+                walk.store(key, residualNorm, ascent);
             }
             if (trace != null) {
                 trace.record(residualNorm, support, k);
@@ -250,33 +203,12 @@ final class SeaImplicit {
             return residualNorm;
         }
 
-        private int cacheSlot(long key) {
-            for (int i = 0; i < cacheKeys.length; i++) {
-                if (cacheValid[i] && cacheKeys[i] == key) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        private void storeInCache(long key, double residualNorm) {
-            if (cacheKeys.length == 0) {
-                return;
-            }
-            int slot = cacheNext;
-            cacheNext = (cacheNext + 1) % cacheKeys.length;
-            cacheKeys[slot] = key;
-            cacheValid[slot] = true;
-            cacheResiduals[slot] = residualNorm;
-            System.arraycopy(ascent, 0, cacheAscents[slot], 0, n);
-        }
-
         private SparseResult result(int iterations, boolean converged) {
             Map<String, Double> diagnostics = new LinkedHashMap<>();
-            diagnostics.put("distinctSupports", (double) visited.size());
+            diagnostics.put("distinctSupports", (double) walk.distinctSupports());
             diagnostics.put("bestIteration", (double) bestIteration);
             diagnostics.put("firstIterationContainingTruth",
-                    firstContainingTruth < 0 ? Double.NaN : (double) firstContainingTruth);
+                    walk.firstContainingTruth() < 0 ? Double.NaN : (double) walk.firstContainingTruth());
             diagnostics.put("leastSquaresSolves", (double) leastSquaresSolves);
             diagnostics.put("step", step);
             diagnostics.put("residualGradients", (double) residualGradients);
