@@ -226,22 +226,7 @@ final class SolveCommand implements Callable<Integer> {
                     .collect(Collectors.joining(" ")));
         }
         printCoefficients(out, support, x);
-        out.println("residual norm: " + residual);
-        out.println("iterations: " + result.iterations() + (result.converged() ? " (converged)" : ""));
-        if (!result.diagnostics().isEmpty()) {
-            out.println("diagnostics: " + result.diagnostics().entrySet().stream()
-                    .map(e -> e.getKey() + " = " + number(e.getValue())).collect(Collectors.joining(", ")));
-        }
-        out.printf("time: %.6f s%n", seconds);
-        if (output != null) {
-            SparseReproCli.activity("writing --output " + output);
-            MatrixFiles.writeVector(output, x);
-            out.println("estimate written to " + output);
-            AtomicFiles.writeText(supportFile, supportTable(support, x));
-            out.println("support written to " + supportFile + " (index,coefficient; 0-based)");
-        }
-        out.flush();
-        return 0;
+        return finish(out, result, residual, seconds, support, x, supportFile);
     }
 
     /** {@code --operator dct --n N --rows-seed S --observations y}: a matrix-free solve (issue 17). */
@@ -291,7 +276,13 @@ final class SolveCommand implements Callable<Integer> {
         out.println("support (" + support.length + (support.length == 1 ? " index" : " indices") + ", 0-based): "
                 + Arrays.stream(support).mapToObj(Integer::toString).collect(Collectors.joining(" ")));
         printCoefficients(out, support, x);
-        out.println("residual norm: " + result.residualNorm());
+        return finish(out, result, result.residualNorm(), seconds, support, x, supportFile);
+    }
+
+    /** What every solve prints after its support and coefficients, then the --output files. */
+    private int finish(java.io.PrintWriter out, SparseResult result, double residual, double seconds, int[] support,
+                       double[] x, Path supportFile) {
+        out.println("residual norm: " + residual);
         out.println("iterations: " + result.iterations() + (result.converged() ? " (converged)" : ""));
         if (!result.diagnostics().isEmpty()) {
             out.println("diagnostics: " + result.diagnostics().entrySet().stream()
