@@ -111,21 +111,7 @@ public final class IncrementalQrLeastSquares implements ColumnLeastSquares {
             fallbacks++;
             return reference.solve(z);
         }
-        for (int i = t - 1; i >= 0; i--) {
-            double sr = qty[2 * i];
-            double si = qty[2 * i + 1];
-            for (int j = i + 1; j < t; j++) {
-                double rr = r[2 * (j * capacity + i)];
-                double ri = r[2 * (j * capacity + i) + 1];
-                sr -= rr * z[2 * j] - ri * z[2 * j + 1];
-                si -= rr * z[2 * j + 1] + ri * z[2 * j];
-            }
-            double br = r[2 * (i * capacity + i)];
-            double bi = r[2 * (i * capacity + i) + 1];
-            double d = br * br + bi * bi;
-            z[2 * i] = (sr * br + si * bi) / d;
-            z[2 * i + 1] = (si * br - sr * bi) / d;
-        }
+        backSubstitute(qty, z, t);
         return t;
     }
 
@@ -158,21 +144,28 @@ public final class IncrementalQrLeastSquares implements ColumnLeastSquares {
             v[2 * i] = (sr * br + si * bi) / d;
             v[2 * i + 1] = (si * br - sr * bi) / d;
         }
-        // R v = w: back substitution in place.
+        backSubstitute(v, v, k); // R v = w, in place
+    }
+
+    /**
+     * x = R_k⁻¹ b for the leading k×k block of R (back substitution); {@code b} and {@code x}
+     * may be the same array: b_i is read before x_i is written, and only x_j, j &gt; i, after.
+     */
+    private void backSubstitute(double[] b, double[] x, int k) {
         for (int i = k - 1; i >= 0; i--) {
-            double sr = v[2 * i];
-            double si = v[2 * i + 1];
+            double sr = b[2 * i];
+            double si = b[2 * i + 1];
             for (int j = i + 1; j < k; j++) {
                 double rr = r[2 * (j * capacity + i)];
                 double ri = r[2 * (j * capacity + i) + 1];
-                sr -= rr * v[2 * j] - ri * v[2 * j + 1];
-                si -= rr * v[2 * j + 1] + ri * v[2 * j];
+                sr -= rr * x[2 * j] - ri * x[2 * j + 1];
+                si -= rr * x[2 * j + 1] + ri * x[2 * j];
             }
             double br = r[2 * (i * capacity + i)];
             double bi = r[2 * (i * capacity + i) + 1];
             double d = br * br + bi * bi;
-            v[2 * i] = (sr * br + si * bi) / d;
-            v[2 * i + 1] = (si * br - sr * bi) / d;
+            x[2 * i] = (sr * br + si * bi) / d;
+            x[2 * i + 1] = (si * br - sr * bi) / d;
         }
     }
 
